@@ -1,0 +1,309 @@
+#include "core/api/yaml_reader.h"
+
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+namespace ks::api {
+
+namespace {
+
+Mark toMark(const YAML::Mark& m, int lineOffset) {
+    if (m.line < 0) return {};
+    return Mark{m.line + 1 + lineOffset, m.column + 1};
+}
+
+// Builds Values from yaml-cpp's parse events.
+class Builder : public YAML::EventHandler {
+public:
+    Builder(std::string_view text, const std::string& file, const ReadLimits& limits, int lineOffset,
+            Diagnostics& diags)
+        : m_text(text), m_file(file), m_limits(limits), m_lineOffset(lineOffset), m_diags(diags) {}
+
+    std::vector<Value> documents;
+    bool failed = false;
+
+    void OnDocumentStart(const YAML::Mark&) override {
+        m_stack.clear();
+        m_anchors.clear();
+        m_hasRoot = false;
+        m_root = Value();
+    }
+
+    void OnDocumentEnd() override {
+        if (!failed && m_hasRoot && !m_root.isNull()) documents.push_back(std::move(m_root));
+        m_root = Value();
+        m_hasRoot = false;
+    }
+
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        add(Value::null(toMark(mark, m_lineOffset)), anchor);
+    }
+
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        auto it = m_anchors.find(anchor);
+        if (it == m_anchors.end()) {
+            error(toMark(mark, m_lineOffset), "unknown anchor");
+            return;
+        }
+        std::size_t n = it->second.nodeCount();
+        if (!count(n, toMark(mark, m_lineOffset))) return;
+        Value copy = it->second;
+        copy.setMark(toMark(mark, m_lineOffset));
+        add(std::move(copy), 0, /*counted=*/true);
+    }
+
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  const std::string& value) override {
+        Mark m = toMark(mark, m_lineOffset);
+        // yaml-cpp tags non-plain (quoted or block) scalars "!" and plain ones "?".
+        bool quoted = tag == "!" || tag == "tag:yaml.org,2002:str";
+        if (quoted) checkQuoteClosed(mark);
+        add(quoted ? Value::string(value, m) : Value::plain(value, m), anchor);
+    }
+
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        open(Value::sequence(toMark(mark, m_lineOffset)), anchor);
+    }
+    void OnSequenceEnd() override { close(); }
+
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
+        open(Value::mapping(toMark(mark, m_lineOffset)), anchor);
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    struct Frame {
+        Value value;
+        YAML::anchor_t anchor = 0;
+        // For mappings: the pending key, and the keys seen so far (for duplicate detection).
+        bool haveKey = false;
+        std::string key;
+        Mark keyMark;
+        std::unordered_map<std::string, int> keyLines;
+    };
+
+    bool count(std::size_t n, Mark m) {
+        m_nodes += n;
+        if (m_nodes > m_limits.maxNodes) {
+            error(m, "document too large: more than " + std::to_string(m_limits.maxNodes) +
+                         " nodes after expanding aliases");
+            return false;
+        }
+        return true;
+    }
+
+    void open(Value v, YAML::anchor_t anchor) {
+        if (failed) return;
+        if (!count(1, v.mark())) return;
+        if (static_cast<int>(m_stack.size()) >= m_limits.maxDepth) {
+            error(v.mark(), "nesting deeper than " + std::to_string(m_limits.maxDepth) + " levels");
+            return;
+        }
+        m_stack.push_back(Frame{std::move(v), anchor, false, {}, {}, {}});
+    }
+
+    void close() {
+        if (failed || m_stack.empty()) return;
+        Frame f = std::move(m_stack.back());
+        m_stack.pop_back();
+        if (f.haveKey) f.value.set(f.key, Value::null(), f.keyMark);  // cannot happen with valid events
+        add(std::move(f.value), f.anchor, /*counted=*/true);
+    }
+
+    void add(Value v, YAML::anchor_t anchor, bool counted = false) {
+        if (failed) return;
+        if (!counted && !count(1, v.mark())) return;
+        if (anchor != 0) m_anchors[anchor] = v;
+        if (m_stack.empty()) {
+            m_root = std::move(v);
+            m_hasRoot = true;
+            return;
+        }
+        Frame& top = m_stack.back();
+        if (top.value.isSequence()) {
+            top.value.push(std::move(v));
+            return;
+        }
+        if (!top.haveKey) {
+            if (!v.isScalar() && !v.isNull()) {
+                error(v.mark(), "mapping keys must be scalars");
+                return;
+            }
+            top.key = v.isNull() ? "null" : v.text();
+            top.keyMark = v.mark();
+            top.haveKey = true;
+            auto [it, inserted] = top.keyLines.emplace(top.key, top.keyMark.line);
+            if (!inserted) {
+                error(top.keyMark, "mapping key \"" + top.key + "\" already defined at line " +
+                                       std::to_string(it->second));
+            }
+            return;
+        }
+        top.value.fields().push_back(Value::Field{std::move(top.key), top.keyMark, std::move(v)});
+        top.haveKey = false;
+        top.key.clear();
+    }
+
+    // yaml-cpp 0.7 lets an unterminated quoted scalar swallow the rest of the file.
+    void checkQuoteClosed(const YAML::Mark& mark) {
+        if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= m_text.size()) return;
+        char q = m_text[mark.pos];
+        if (q != '"' && q != '\'') return;
+        for (std::size_t i = mark.pos + 1; i < m_text.size(); ++i) {
+            char c = m_text[i];
+            if (q == '"' && c == '\\') {
+                ++i;
+                continue;
+            }
+            if (c == q) {
+                if (q == '\'' && i + 1 < m_text.size() && m_text[i + 1] == '\'') {
+                    ++i;
+                    continue;
+                }
+                return;
+            }
+        }
+        error(toMark(mark, m_lineOffset), std::string("found unexpected end of stream while scanning a ") +
+                                              (q == '"' ? "double" : "single") + "-quoted scalar");
+    }
+
+    void error(Mark m, std::string message) {
+        m_diags.push_back(Diagnostic{Diagnostic::Severity::Error, m_file, m, {}, std::move(message)});
+        failed = true;
+    }
+
+    std::string_view m_text;
+    const std::string& m_file;
+    const ReadLimits& m_limits;
+    int m_lineOffset;
+    Diagnostics& m_diags;
+    std::vector<Frame> m_stack;
+    std::unordered_map<YAML::anchor_t, Value> m_anchors;
+    Value m_root;
+    bool m_hasRoot = false;
+    std::size_t m_nodes = 0;
+};
+
+// Turns yaml-cpp's "yaml-cpp: error at line 3, column 5: illegal map value" into its message part.
+std::string exceptionMessage(const YAML::Exception& e) {
+    std::string msg = e.msg;
+    if (msg.empty()) msg = e.what();
+    return msg;
+}
+
+void parseChunk(std::string_view chunk, std::string_view fullText, const std::string& file,
+                const ReadLimits& limits, int lineOffset, ReadResult& out) {
+    std::string buffer(chunk);
+    std::istringstream in(buffer);
+    Builder builder(chunk, file, limits, lineOffset, out.diagnostics);
+    try {
+        YAML::Parser parser(in);
+        while (!builder.failed && parser.HandleNextDocument(builder)) {
+        }
+    } catch (const YAML::DeepRecursion& e) {
+        out.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, toMark(e.mark, lineOffset), {},
+                                             "nesting deeper than " + std::to_string(e.depth()) + " levels"});
+        return;
+    } catch (const YAML::Exception& e) {
+        out.diagnostics.push_back(
+            Diagnostic{Diagnostic::Severity::Error, file, toMark(e.mark, lineOffset), {}, exceptionMessage(e)});
+        return;
+    } catch (const std::exception& e) {
+        out.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, {}, {}, e.what()});
+        return;
+    }
+    (void)fullText;
+    for (auto& d : builder.documents) out.documents.push_back(std::move(d));
+}
+
+// A file that starts with '{' or '[' may be a stream of concatenated JSON values with no
+// separators ("{...}{...}"), which is not YAML. Returns the [begin, end) byte ranges of the
+// top-level values, or an empty list when the text is not such a stream.
+std::vector<std::pair<std::size_t, std::size_t>> splitJsonStream(std::string_view t) {
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    std::size_t i = 0;
+    auto skipSpace = [&] {
+        while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) ++i;
+    };
+    skipSpace();
+    if (i >= t.size() || (t[i] != '{' && t[i] != '[')) return {};
+    while (i < t.size()) {
+        if (t[i] != '{' && t[i] != '[') return {};  // not a pure JSON stream: let YAML decide
+        std::size_t begin = i;
+        int depth = 0;
+        bool inString = false;
+        for (; i < t.size(); ++i) {
+            char c = t[i];
+            if (inString) {
+                if (c == '\\') ++i;
+                else if (c == '"') inString = false;
+                continue;
+            }
+            if (c == '"') inString = true;
+            else if (c == '{' || c == '[') ++depth;
+            else if (c == '}' || c == ']') {
+                if (--depth == 0) {
+                    ++i;
+                    break;
+                }
+            }
+        }
+        if (depth != 0) return {};
+        ranges.emplace_back(begin, i);
+        skipSpace();
+    }
+    return ranges;
+}
+
+}  // namespace
+
+ReadResult readYaml(std::string_view text, const std::string& fileName, const ReadLimits& limits) {
+    ReadResult out;
+    if (text.find('\0') != std::string_view::npos) {
+        out.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, fileName, {}, {},
+                                             "file contains NUL bytes: not a text file"});
+        return out;
+    }
+    auto ranges = splitJsonStream(text);
+    if (ranges.size() <= 1) {
+        parseChunk(text, text, fileName, limits, 0, out);
+        return out;
+    }
+    for (auto [begin, end] : ranges) {
+        // Pad the chunk so that yaml-cpp's marks match the positions in the whole file.
+        std::size_t lineStart = text.rfind('\n', begin == 0 ? 0 : begin - 1);
+        lineStart = (lineStart == std::string_view::npos || begin == 0) ? 0 : lineStart + 1;
+        int line = 0;
+        for (std::size_t k = 0; k < begin; ++k)
+            if (text[k] == '\n') ++line;
+        std::string padded(begin - lineStart, ' ');
+        padded.append(text.substr(begin, end - begin));
+        parseChunk(padded, text, fileName, limits, line, out);
+        if (!out.ok()) break;
+    }
+    return out;
+}
+
+ReadResult readYamlFile(const std::string& path, const ReadLimits& limits) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        ReadResult out;
+        out.diagnostics.push_back(
+            Diagnostic{Diagnostic::Severity::Error, path, {}, {}, "cannot open file"});
+        return out;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return readYaml(ss.str(), path, limits);
+}
+
+}  // namespace ks::api

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds KubeStage and runs the whole test suite:
+#   1. the Release build (core, CLI, GUI) and all its tests, Qt Quick tests included;
+#   2. a core-only build with -fsanitize=address,undefined and the core/CLI tests in it.
+# Installs missing Debian packages first. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+./scripts/ensure-deps.sh
+
+JOBS="${JOBS:-$(nproc)}"
+export QT_QPA_PLATFORM=offscreen
+export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/kubestage-ccache}"
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-2G}"
+
+echo "== Release build =="
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKUBESTAGE_GUI=ON >/dev/null
+cmake --build build -j "$JOBS"
+ctest --test-dir build --output-on-failure -j "$JOBS" --timeout 600
+
+echo "== Core-only build with AddressSanitizer and UndefinedBehaviorSanitizer =="
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKUBESTAGE_GUI=OFF -DKUBESTAGE_SANITIZE=ON \
+  -DCMAKE_CXX_FLAGS="-O1" >/dev/null
+cmake --build build-asan -j "$JOBS"
+ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
+  ctest --test-dir build-asan --output-on-failure -j "$JOBS" --timeout 900
+echo "All tests passed."
