@@ -1,0 +1,170 @@
+// The plugin interfaces of the scheduling framework, one per extension point.
+// Mirrors pkg/scheduler/framework/interface.go (v1.31). Plugins decide; the runtime
+// (framework/runtime.h) runs them in profile order and records every verdict and score for the
+// explanation, so no plugin contains any reporting code.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/api/value.h"
+#include "core/scheduler/framework/cycle_state.h"
+#include "core/scheduler/framework/node_info.h"
+#include "core/scheduler/framework/snapshot.h"
+#include "core/scheduler/framework/status.h"
+
+namespace ks::scheduler {
+
+constexpr std::int64_t kMaxNodeScore = 100;
+constexpr std::int64_t kMinNodeScore = 0;
+
+struct NodeScore {
+    std::string name;
+    std::int64_t score = 0;
+};
+
+// Per node: the status of the filter run on it (upstream NodeToStatus).
+using NodeToStatus = std::map<std::string, Status>;
+
+struct PreFilterResult {
+    std::optional<std::set<std::string>> nodeNames;  // nullopt: all nodes
+};
+
+struct PostFilterResult {
+    std::string nominatedNodeName;
+};
+
+// What plugins may ask of the scheduler around them (upstream framework.Handle).
+class Handle {
+public:
+    virtual ~Handle() = default;
+    // The snapshot of the current cycle.
+    virtual const Snapshot& snapshot() const = 0;
+    // pods/binding through the API store.
+    virtual Status bindPod(const api::Pod& pod, const std::string& nodeName) = 0;
+    // Writes a whole object back to the API store (VolumeBinding's PVC annotation, preemption's
+    // status updates); returns the store's status.
+    virtual Status updateObject(const api::Value& object) = 0;
+    // Deletes a pod (preemption victims; graceful as upstream).
+    virtual Status deletePod(const api::Pod& pod, const std::string& reason) = 0;
+    // Pods nominated to nodes (for preemption and the two-pass filter).
+    virtual std::vector<std::shared_ptr<PodInfo>> nominatedPodsForNode(const std::string& nodeName) const = 0;
+    // Runs the profile's filter plugins on one node (preemption dry runs use it).
+    virtual Status runFilterPlugins(CycleState& state, const PodInfo& pod, const NodeInfo& node) = 0;
+    // Runs the PreFilter extensions AddPod / RemovePod of every plugin that has them.
+    virtual Status runPreFilterAddPod(CycleState& state, const PodInfo& podToSchedule, const PodInfo& podToAdd,
+                                      const NodeInfo& node) = 0;
+    virtual Status runPreFilterRemovePod(CycleState& state, const PodInfo& podToSchedule,
+                                         const PodInfo& podToRemove, const NodeInfo& node) = 0;
+    // The seeded random source of the simulation (tie breaking, sampling).
+    virtual std::uint64_t randomInt(std::uint64_t n) = 0;
+};
+
+class Plugin {
+public:
+    virtual ~Plugin() = default;
+    virtual std::string name() const = 0;
+};
+
+class PreEnqueuePlugin : public virtual Plugin {
+public:
+    virtual Status preEnqueue(const api::Pod& pod) = 0;
+};
+
+// An entry in the scheduling queue, as QueueSort sees it.
+struct QueuedPodInfo {
+    std::shared_ptr<PodInfo> podInfo;
+    std::int64_t timestamp = 0;        // when it was (re)added to the queue, virtual ms
+    std::int64_t initialAttemptTimestamp = 0;
+    int attempts = 0;
+    std::uint64_t sequence = 0;        // insertion order, for stable ties
+    std::set<std::string> unschedulablePlugins, pendingPlugins;
+};
+
+class QueueSortPlugin : public virtual Plugin {
+public:
+    virtual bool less(const QueuedPodInfo& a, const QueuedPodInfo& b) const = 0;
+};
+
+class PreFilterPlugin : public virtual Plugin {
+public:
+    virtual Status preFilter(CycleState& state, const PodInfo& pod, PreFilterResult& result) = 0;
+    // PreFilterExtensions: plugins whose PreFilter state depends on other pods implement these
+    // so preemption can simulate adding and removing pods.
+    virtual bool hasPreFilterExtensions() const { return false; }
+    virtual Status addPod(CycleState&, const PodInfo& /*podToSchedule*/, const PodInfo& /*podToAdd*/,
+                          const NodeInfo&) { return Status::success(); }
+    virtual Status removePod(CycleState&, const PodInfo& /*podToSchedule*/, const PodInfo& /*podToRemove*/,
+                             const NodeInfo&) { return Status::success(); }
+};
+
+class FilterPlugin : public virtual Plugin {
+public:
+    virtual Status filter(CycleState& state, const PodInfo& pod, const NodeInfo& node) = 0;
+};
+
+class PostFilterPlugin : public virtual Plugin {
+public:
+    virtual Status postFilter(CycleState& state, const PodInfo& pod, const NodeToStatus& filteredNodeStatus,
+                              PostFilterResult& result) = 0;
+};
+
+class PreScorePlugin : public virtual Plugin {
+public:
+    virtual Status preScore(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes) = 0;
+};
+
+class ScorePlugin : public virtual Plugin {
+public:
+    virtual Status score(CycleState& state, const PodInfo& pod, const NodeInfo& node, std::int64_t& score) = 0;
+    virtual bool hasNormalizeScore() const { return false; }
+    virtual Status normalizeScore(CycleState&, const PodInfo&, std::vector<NodeScore>&) { return Status::success(); }
+};
+
+class ReservePlugin : public virtual Plugin {
+public:
+    virtual Status reserve(CycleState& state, const PodInfo& pod, const std::string& nodeName) = 0;
+    virtual void unreserve(CycleState& state, const PodInfo& pod, const std::string& nodeName) = 0;
+};
+
+class PermitPlugin : public virtual Plugin {
+public:
+    // Wait: the pod waits up to timeoutMs for approval.
+    virtual Status permit(CycleState& state, const PodInfo& pod, const std::string& nodeName, std::int64_t& timeoutMs) = 0;
+};
+
+class PreBindPlugin : public virtual Plugin {
+public:
+    virtual Status preBind(CycleState& state, const PodInfo& pod, const std::string& nodeName) = 0;
+};
+
+class BindPlugin : public virtual Plugin {
+public:
+    virtual Status bind(CycleState& state, const PodInfo& pod, const std::string& nodeName) = 0;
+};
+
+class PostBindPlugin : public virtual Plugin {
+public:
+    virtual void postBind(CycleState& state, const PodInfo& pod, const std::string& nodeName) = 0;
+};
+
+// How a plugin is made: its args (pluginConfig, already defaulted; may be null) and the handle.
+// On bad args the factory returns nullptr and sets error.
+using PluginFactory =
+    std::function<std::unique_ptr<Plugin>(const api::Value* args, Handle& handle, std::string& error)>;
+
+// What the registry knows about a plugin, including the names the course teaches.
+struct PluginInfo {
+    std::string name;
+    PluginFactory factory;
+    std::vector<std::string> legacyPredicates;  // e.g. PodFitsResources for NodeResourcesFit
+    std::vector<std::string> legacyPriorities;  // e.g. LeastRequestedPriority
+};
+
+}  // namespace ks::scheduler

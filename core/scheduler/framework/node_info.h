@@ -1,0 +1,121 @@
+// NodeInfo, PodInfo and Resource: the scheduler's cached, aggregated view of a node and its pods.
+// Mirrors pkg/scheduler/framework/types.go (v1.31): requested / non-zero requested resources,
+// used host ports, image states, PVC reference counts and the pods with (anti-)affinity terms.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/api/types.h"
+
+namespace ks::scheduler {
+
+// Resource amounts in the units the scheduler computes with: CPU in millicores, the rest in
+// units (bytes, counts). Mirrors framework.Resource.
+struct Resource {
+    std::int64_t milliCPU = 0;
+    std::int64_t memory = 0;
+    std::int64_t ephemeralStorage = 0;
+    std::int64_t allowedPodNumber = 0;
+    std::map<std::string, std::int64_t> scalarResources;  // extended resources, hugepages-*, ...
+
+    void add(const Resource& other);
+    void sub(const Resource& other);
+    std::int64_t get(const std::string& resourceName) const;  // "cpu" in millicores
+    static Resource fromList(const api::ResourceList& list);
+};
+
+// The pod's effective request (init-container rule, sidecars, overhead): upstream PodRequests.
+Resource podRequests(const api::Pod& pod);
+// The same with the scoring defaults (100m CPU / 200Mi memory per container without a request).
+Resource podNonZeroRequests(const api::Pod& pod);
+
+// A pod affinity term with its selectors resolved, as upstream's AffinityTerm.
+struct AffinityTerm {
+    std::set<std::string> namespaces;
+    std::optional<api::LabelSelector> selector;   // nullopt matches nothing
+    std::string topologyKey;
+    std::optional<api::LabelSelector> namespaceSelector;  // nullopt: only `namespaces`
+    // True when the term matches pod (in namespace with labels nsLabels).
+    bool matches(const api::Pod& pod, const api::Labels& nsLabels) const;
+};
+
+struct WeightedAffinityTerm {
+    AffinityTerm term;
+    std::int32_t weight = 0;
+};
+
+// A pod with its affinity terms parsed once (upstream PodInfo).
+struct PodInfo {
+    std::shared_ptr<const api::Pod> pod;
+    std::vector<AffinityTerm> requiredAffinityTerms, requiredAntiAffinityTerms;
+    std::vector<WeightedAffinityTerm> preferredAffinityTerms, preferredAntiAffinityTerms;
+
+    static std::shared_ptr<PodInfo> make(std::shared_ptr<const api::Pod> pod);
+    const std::string& name() const { return pod->metadata.name; }
+    const std::string& namespace_() const { return pod->metadata.namespace_; }
+    std::string key() const { return pod->metadata.namespace_ + "/" + pod->metadata.name; }
+    std::int32_t priority() const { return pod->spec.priority.value_or(0); }
+};
+
+// (ip, protocol, port) triples in use on a node: upstream HostPortInfo.
+struct HostPortInfo {
+    std::map<std::string, std::set<std::pair<std::string, std::int32_t>>> ports;  // ip -> {(protocol, port)}
+    void add(const std::string& ip, const std::string& protocol, std::int32_t port);
+    void remove(const std::string& ip, const std::string& protocol, std::int32_t port);
+    // Upstream CheckConflict: 0.0.0.0 conflicts with every ip.
+    bool conflicts(const std::string& ip, const std::string& protocol, std::int32_t port) const;
+    std::size_t size() const;
+};
+
+struct ImageStateSummary {
+    std::int64_t size = 0;
+    int numNodes = 0;  // nodes in the cluster that have the image
+};
+
+class NodeInfo {
+public:
+    explicit NodeInfo(std::shared_ptr<const api::Node> node = nullptr);
+
+    const api::Node* node() const { return m_node.get(); }
+    std::shared_ptr<const api::Node> nodePtr() const { return m_node; }
+    void setNode(std::shared_ptr<const api::Node> node);
+    const std::string& name() const;
+
+    void addPod(std::shared_ptr<PodInfo> pod);
+    bool removePod(const std::string& namespace_, const std::string& name);
+
+    const std::vector<std::shared_ptr<PodInfo>>& pods() const { return m_pods; }
+    const std::vector<std::shared_ptr<PodInfo>>& podsWithAffinity() const { return m_podsWithAffinity; }
+    const std::vector<std::shared_ptr<PodInfo>>& podsWithRequiredAntiAffinity() const {
+        return m_podsWithRequiredAntiAffinity;
+    }
+    const Resource& requested() const { return m_requested; }
+    const Resource& nonZeroRequested() const { return m_nonZeroRequested; }
+    const Resource& allocatable() const { return m_allocatable; }
+    const HostPortInfo& usedPorts() const { return m_usedPorts; }
+    // Image name (every name of each node image) -> summary; filled by the snapshot.
+    std::map<std::string, ImageStateSummary> imageStates;
+    // "namespace/claim" -> number of pods on this node using it.
+    const std::map<std::string, int>& pvcRefCounts() const { return m_pvcRefCounts; }
+    std::int64_t generation() const { return m_generation; }
+
+    std::unique_ptr<NodeInfo> clone() const;
+
+private:
+    void update(const PodInfo& pod, int sign);
+
+    std::shared_ptr<const api::Node> m_node;
+    std::vector<std::shared_ptr<PodInfo>> m_pods, m_podsWithAffinity, m_podsWithRequiredAntiAffinity;
+    Resource m_requested, m_nonZeroRequested, m_allocatable;
+    HostPortInfo m_usedPorts;
+    std::map<std::string, int> m_pvcRefCounts;
+    std::int64_t m_generation = 0;
+};
+
+}  // namespace ks::scheduler

@@ -1,0 +1,62 @@
+// Snapshot: the state the scheduler sees during one cycle (pkg/scheduler/backend/cache/snapshot.go),
+// plus the non-node objects plugins read through listers in upstream (PVs, PVCs, classes,
+// namespaces, PDBs, CSI drivers and limits).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/api/types.h"
+#include "core/scheduler/framework/node_info.h"
+
+namespace ks::scheduler {
+
+// The objects that upstream plugins read through informer listers.
+struct ClusterObjects {
+    std::map<std::string, api::PersistentVolume> persistentVolumes;          // by name
+    std::map<std::string, api::PersistentVolumeClaim> persistentVolumeClaims;// by "namespace/name"
+    std::map<std::string, api::StorageClass> storageClasses;                 // by name
+    std::map<std::string, api::CSIDriver> csiDrivers;                        // by name
+    std::map<std::string, api::Namespace> namespaces;                        // by name
+    std::map<std::string, api::PriorityClass> priorityClasses;               // by name
+    std::vector<api::PodDisruptionBudget> podDisruptionBudgets;
+    // CSINode allocatable counts: node -> driver -> max volumes.
+    std::map<std::string, std::map<std::string, std::int64_t>> csiNodeVolumeLimits;
+
+    const api::PersistentVolumeClaim* pvc(const std::string& ns, const std::string& name) const;
+    const api::Labels* namespaceLabels(const std::string& ns) const;
+};
+
+class Snapshot {
+public:
+    Snapshot() = default;
+    // Builds node infos from nodes and the pods bound to them (spec.nodeName set).
+    // Node order is upstream's node tree order (zones round-robin), which decides which nodes a
+    // cycle examines first.
+    static std::unique_ptr<Snapshot> build(const std::vector<std::shared_ptr<const api::Node>>& nodes,
+                                           const std::vector<std::shared_ptr<const api::Pod>>& pods,
+                                           std::shared_ptr<const ClusterObjects> objects);
+
+    const std::vector<std::shared_ptr<NodeInfo>>& nodeInfos() const { return m_nodeInfos; }
+    const std::vector<std::shared_ptr<NodeInfo>>& havePodsWithAffinity() const { return m_withAffinity; }
+    const std::vector<std::shared_ptr<NodeInfo>>& havePodsWithRequiredAntiAffinity() const {
+        return m_withRequiredAntiAffinity;
+    }
+    NodeInfo* get(const std::string& nodeName) const;
+    const ClusterObjects& objects() const { return *m_objects; }
+    std::size_t numNodes() const { return m_nodeInfos.size(); }
+
+    // Used when a pod is assumed onto a node between cycles (and by tests).
+    void addPod(std::shared_ptr<PodInfo> pod, const std::string& nodeName);
+    void removePod(const std::string& namespace_, const std::string& name, const std::string& nodeName);
+    void refreshAffinityLists();
+
+private:
+    std::vector<std::shared_ptr<NodeInfo>> m_nodeInfos, m_withAffinity, m_withRequiredAntiAffinity;
+    std::map<std::string, std::shared_ptr<NodeInfo>> m_byName;
+    std::shared_ptr<const ClusterObjects> m_objects = std::make_shared<ClusterObjects>();
+};
+
+}  // namespace ks::scheduler
