@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -26,9 +27,18 @@ struct Resource {
 
     void add(const Resource& other);
     void sub(const Resource& other);
+    // Per-field maximum (used for the init-container rule).
+    void setMax(const Resource& other);
     std::int64_t get(const std::string& resourceName) const;  // "cpu" in millicores
+    bool operator==(const Resource&) const = default;
+    // cpu in millicores (rounded up), memory, ephemeral-storage and scalar resources in units
+    // (rounded up), pods as allowedPodNumber; other names are ignored, as upstream's NewResource.
     static Resource fromList(const api::ResourceList& list);
 };
+
+// Extended resources (domain-qualified names), hugepages-*, attachable-volumes-* and
+// kubernetes.io/-prefixed names: upstream schedutil.IsScalarResourceName.
+bool isScalarResourceName(const std::string& name);
 
 // The pod's effective request (init-container rule, sidecars, overhead): upstream PodRequests.
 Resource podRequests(const api::Pod& pod);
@@ -55,6 +65,9 @@ struct PodInfo {
     std::shared_ptr<const api::Pod> pod;
     std::vector<AffinityTerm> requiredAffinityTerms, requiredAntiAffinityTerms;
     std::vector<WeightedAffinityTerm> preferredAffinityTerms, preferredAntiAffinityTerms;
+    // Computed once by make() (upstream caches them as podResource): podRequests(*pod) and
+    // podNonZeroRequests(*pod).
+    Resource requests, nonZeroRequests;
 
     static std::shared_ptr<PodInfo> make(std::shared_ptr<const api::Pod> pod);
     const std::string& name() const { return pod->metadata.name; }

@@ -29,6 +29,14 @@ struct ClusterObjects {
     const api::Labels* namespaceLabels(const std::string& ns) const;
 };
 
+// Upstream GetZoneKey: region + ":\x00:" + zone from the topology (or legacy failure-domain)
+// labels; "" when the node has neither.
+std::string zoneKey(const api::Node& node);
+// Upstream nodeTree.list(): indexes into zoneKeys, zones round-robin in order of first
+// appearance, nodes of a zone in insertion order. Zone 1 {n1..n4}, zone 2 {n5,n6} gives
+// n1, n5, n2, n6, n3, n4.
+std::vector<std::size_t> nodeTreeOrder(const std::vector<std::string>& zoneKeys);
+
 class Snapshot {
 public:
     Snapshot() = default;
