@@ -1,0 +1,157 @@
+// PodTopologySpread PreScore, Score and NormalizeScore.
+// Mirrors pkg/scheduler/framework/plugins/podtopologyspread/scoring.go (v1.31).
+#include <climits>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "core/scheduler/plugins/pod_topology_spread/pod_topology_spread.h"
+
+namespace ks::scheduler::plugins {
+
+namespace {
+
+const char* const kPreScoreStateKey = "PreScorePodTopologySpread";
+constexpr std::int64_t kInvalidScore = -1;
+
+struct PreScoreState final : StateData {
+    std::vector<SpreadConstraint> constraints;
+    // Filtered nodes lacking some constraint's topology key: scored 0.
+    std::set<std::string> ignoredNodes;
+    // Per constraint: domain -> matching pods (hostname constraints count per node in Score).
+    std::vector<std::map<std::string, std::int64_t>> topologyValueToPodCounts;
+    // Per constraint: ln(number of domains + 2), so small topologies are not watered down.
+    std::vector<double> topologyNormalizingWeight;
+
+    std::unique_ptr<StateData> clone() const override { return std::make_unique<PreScoreState>(*this); }
+};
+
+double topologyNormalizingWeight(std::size_t size) { return std::log(static_cast<double>(size + 2)); }
+
+// maxSkew-1 is added so that differences between domains are watered down by the tolerance.
+double scoreForCount(std::int64_t count, std::int32_t maxSkew, double tpWeight) {
+    return static_cast<double>(count) * tpWeight + static_cast<double>(maxSkew - 1);
+}
+
+// Go's map index on a missing label: the empty string.
+std::string labelOrEmpty(const api::Labels& labels, const std::string& key) {
+    auto it = labels.find(key);
+    return it == labels.end() ? std::string() : it->second;
+}
+
+}  // namespace
+
+Status PodTopologySpread::preScore(CycleState& state, const PodInfo& podInfo,
+                                   const std::vector<const NodeInfo*>& filteredNodes) {
+    const api::Pod& pod = *podInfo.pod;
+    const auto& allNodes = m_handle.snapshot().nodeInfos();
+    if (filteredNodes.empty() || allNodes.empty()) return Status::skip();
+
+    auto s = std::make_unique<PreScoreState>();
+    // Only non-system-default rules require every topology label; this lets nodes without a
+    // zone label still get hostname spreading.
+    const bool requireAllTopologies = !pod.spec.topologySpreadConstraints.empty() || !m_systemDefaulted;
+    s->constraints = constraintsFor(pod, "ScheduleAnyway");
+    if (s->constraints.empty()) return Status::skip();
+
+    // initPreScoreState: the domains among the filtered nodes.
+    const std::size_t n = s->constraints.size();
+    s->topologyValueToPodCounts.resize(n);
+    std::vector<std::size_t> topoSize(n, 0);
+    for (const NodeInfo* info : filteredNodes) {
+        const api::Node* node = info->node();
+        if (!node) continue;
+        if (requireAllTopologies && !spread::nodeLabelsMatchConstraints(node->metadata.labels, s->constraints)) {
+            s->ignoredNodes.insert(node->metadata.name);
+            continue;
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& c = s->constraints[i];
+            if (c.topologyKey == spread::kLabelHostname) continue;  // counted per node in Score
+            auto [it, inserted] = s->topologyValueToPodCounts[i].emplace(labelOrEmpty(node->metadata.labels, c.topologyKey), 0);
+            if (inserted) ++topoSize[i];
+        }
+    }
+    s->topologyNormalizingWeight.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        std::size_t size = topoSize[i];
+        if (s->constraints[i].topologyKey == spread::kLabelHostname)
+            size = filteredNodes.size() - s->ignoredNodes.size();
+        s->topologyNormalizingWeight[i] = topologyNormalizingWeight(size);
+    }
+
+    // Counts over ALL nodes, for the domains that some filtered node belongs to.
+    for (const auto& info : allNodes) {
+        const api::Node* node = info->node();
+        if (!node) continue;
+        if (requireAllTopologies && !spread::nodeLabelsMatchConstraints(node->metadata.labels, s->constraints)) continue;
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& c = s->constraints[i];
+            if (!spread::matchNodeInclusionPolicies(c, pod, *node)) continue;
+            auto it = s->topologyValueToPodCounts[i].find(labelOrEmpty(node->metadata.labels, c.topologyKey));
+            if (it == s->topologyValueToPodCounts[i].end()) continue;
+            it->second += spread::countPodsMatchSelector(*info, c.selector, pod.metadata.namespace_);
+        }
+    }
+
+    state.write(kPreScoreStateKey, std::move(s));
+    return Status::success();
+}
+
+Status PodTopologySpread::score(CycleState& state, const PodInfo& podInfo, const NodeInfo& nodeInfo,
+                                std::int64_t& score) {
+    score = 0;
+    const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
+    if (!s) return Status::error(std::string("error reading \"") + kPreScoreStateKey + "\" from cycleState: not found");
+    const api::Node* node = nodeInfo.node();
+    if (!node) return Status::error("node not found");
+    if (s->ignoredNodes.count(node->metadata.name)) return Status::success();
+
+    // Each present domain credits the node with its number of matching pods.
+    double sum = 0;
+    for (std::size_t i = 0; i < s->constraints.size(); ++i) {
+        const auto& c = s->constraints[i];
+        auto label = node->metadata.labels.find(c.topologyKey);
+        if (label == node->metadata.labels.end()) continue;
+        std::int64_t count = 0;
+        if (c.topologyKey == spread::kLabelHostname) {
+            count = spread::countPodsMatchSelector(nodeInfo, c.selector, podInfo.pod->metadata.namespace_);
+        } else {
+            auto it = s->topologyValueToPodCounts[i].find(label->second);
+            if (it != s->topologyValueToPodCounts[i].end()) count = it->second;
+        }
+        sum += scoreForCount(count, c.maxSkew, s->topologyNormalizingWeight[i]);
+    }
+    score = static_cast<std::int64_t>(std::round(sum));  // math.Round: half away from zero
+    return Status::success();
+}
+
+Status PodTopologySpread::normalizeScore(CycleState& state, const PodInfo&, std::vector<NodeScore>& scores) {
+    const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
+    if (!s) return Status::error(std::string("error reading \"") + kPreScoreStateKey + "\" from cycleState: not found");
+
+    std::int64_t minScore = LLONG_MAX;
+    std::int64_t maxScore = 0;
+    for (auto& ns : scores) {
+        if (s->ignoredNodes.count(ns.name)) {
+            ns.score = kInvalidScore;
+            continue;
+        }
+        minScore = std::min(minScore, ns.score);
+        maxScore = std::max(maxScore, ns.score);
+    }
+    for (auto& ns : scores) {
+        if (ns.score == kInvalidScore) {
+            ns.score = 0;
+            continue;
+        }
+        if (maxScore == 0) {
+            ns.score = kMaxNodeScore;
+            continue;
+        }
+        ns.score = kMaxNodeScore * (maxScore + minScore - ns.score) / maxScore;
+    }
+    return Status::success();
+}
+
+}  // namespace ks::scheduler::plugins
