@@ -24,6 +24,12 @@ struct ClusterObjects {
     std::vector<api::PodDisruptionBudget> podDisruptionBudgets;
     // CSINode allocatable counts: node -> driver -> max volumes.
     std::map<std::string, std::map<std::string, std::int64_t>> csiNodeVolumeLimits;
+    // What PodTopologySpread's default constraints derive a pod's selector from (upstream
+    // helper.DefaultSelector reads them through listers): Service spec.selector by
+    // "namespace/name" (Services without a selector left out), and the spec.selector of
+    // ReplicationControllers, ReplicaSets and StatefulSets by "Kind/namespace/name".
+    std::map<std::string, api::Labels> serviceSelectors;
+    std::map<std::string, api::LabelSelector> controllerSelectors;
 
     const api::PersistentVolumeClaim* pvc(const std::string& ns, const std::string& name) const;
     const api::Labels* namespaceLabels(const std::string& ns) const;
