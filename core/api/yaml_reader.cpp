@@ -264,6 +264,52 @@ std::vector<std::pair<std::size_t, std::size_t>> splitJsonStream(std::string_vie
     return ranges;
 }
 
+
+// go-yaml (kubectl's reader) accepts only these code points in a stream; yaml-cpp passes anything
+// through, and invalid UTF-8 would come back from the writer as U+FFFD. Returns the byte offset of
+// the first offending sequence and go-yaml's message, or npos.
+std::pair<std::size_t, const char*> findBadCharacter(std::string_view t) {
+    std::size_t i = 0;
+    while (i < t.size()) {
+        auto b = static_cast<unsigned char>(t[i]);
+        if (b < 0x80) {
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') return {i, "control characters are not allowed"};
+            if (b == 0x7F) return {i, "control characters are not allowed"};
+            ++i;
+            continue;
+        }
+        std::size_t len = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+        if (len == 0) return {i, "invalid leading UTF-8 octet"};
+        if (i + len > t.size()) return {i, "incomplete UTF-8 octet sequence"};
+        std::uint32_t cp = b & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+        for (std::size_t k = 1; k < len; ++k) {
+            auto c = static_cast<unsigned char>(t[i + k]);
+            if ((c & 0xC0) != 0x80) return {i, "invalid trailing UTF-8 octet"};
+            cp = (cp << 6) | (c & 0x3F);
+        }
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000))
+            return {i, "invalid length of a UTF-8 sequence"};
+        bool allowed = cp == 0x85 || (cp >= 0xA0 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+                       (cp >= 0x10000 && cp <= 0x10FFFF);
+        if (!allowed) return {i, "control characters are not allowed"};
+        i += len;
+    }
+    return {std::string_view::npos, nullptr};
+}
+
+Mark markAt(std::string_view t, std::size_t offset) {
+    Mark m{1, 1};
+    for (std::size_t k = 0; k < offset; ++k) {
+        if (t[k] == '\n') {
+            ++m.line;
+            m.col = 1;
+        } else {
+            ++m.col;
+        }
+    }
+    return m;
+}
+
 }  // namespace
 
 ReadResult readYaml(std::string_view text, const std::string& fileName, const ReadLimits& limits) {
@@ -271,6 +317,11 @@ ReadResult readYaml(std::string_view text, const std::string& fileName, const Re
     if (text.find('\0') != std::string_view::npos) {
         out.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, fileName, {}, {},
                                              "file contains NUL bytes: not a text file"});
+        return out;
+    }
+    if (auto [offset, message] = findBadCharacter(text); message) {
+        out.diagnostics.push_back(
+            Diagnostic{Diagnostic::Severity::Error, fileName, markAt(text, offset), {}, message});
         return out;
     }
     auto ranges = splitJsonStream(text);

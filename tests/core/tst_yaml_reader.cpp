@@ -100,6 +100,39 @@ private slots:
         QVERIFY(!r.ok());
     }
 
+    // go-yaml (kubectl) rejects these; yaml-cpp would pass them through to the writer.
+    void invalidUtf8AndControlCharactersAreErrors_data() {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("col");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("lone continuation byte") << QByteArray("a: b\nc: x\x80y\n") << 2 << 5
+                                                << "invalid leading UTF-8 octet";
+        QTest::newRow("truncated sequence") << QByteArray("a: \xe4\xb8") << 1 << 4 << "incomplete UTF-8 octet sequence";
+        QTest::newRow("bad trailing byte") << QByteArray("a: \xe4x\xb8\n") << 1 << 4 << "invalid trailing UTF-8 octet";
+        QTest::newRow("overlong slash") << QByteArray("a: \xc0\xaf\n") << 1 << 4 << "invalid length of a UTF-8 sequence";
+        QTest::newRow("escape character") << QByteArray("a: \x1b[31m\n") << 1 << 4 << "control characters are not allowed";
+        QTest::newRow("surrogate") << QByteArray("a: \xed\xa0\x80\n") << 1 << 4 << "control characters are not allowed";
+    }
+    void invalidUtf8AndControlCharactersAreErrors() {
+        QFETCH(QByteArray, text);
+        QFETCH(int, line);
+        QFETCH(int, col);
+        QFETCH(QString, message);
+        auto r = readYaml(text.toStdString(), "u.yaml");
+        QVERIFY(!r.ok());
+        QCOMPARE(r.diagnostics[0].mark.line, line);
+        QCOMPARE(r.diagnostics[0].mark.col, col);
+        QCOMPARE(QString::fromStdString(r.diagnostics[0].message), message);
+    }
+
+    void validUtf8TabsAndCarriageReturnsAreAccepted() {
+        auto r = readYaml("a: \"\xe8\xb0\x83\xe5\xba\xa6\tx\"\r\nb: \xf0\x9f\x9a\x80\r\n", "u.yaml");
+        QVERIFY(r.ok());
+        QCOMPARE(r.documents[0].str("a"), std::string("\xe8\xb0\x83\xe5\xba\xa6\tx"));
+        QCOMPARE(r.documents[0].str("b"), std::string("\xf0\x9f\x9a\x80"));
+    }
+
     void tabIndentationIsAnErrorWithPosition() {
         auto r = readYaml("metadata:\n\tname: x\n", "tab.yaml");
         QVERIFY(!r.ok());
