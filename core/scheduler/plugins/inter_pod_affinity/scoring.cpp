@@ -1,0 +1,136 @@
+// InterPodAffinity PreScore, Score and NormalizeScore.
+// Mirrors pkg/scheduler/framework/plugins/interpodaffinity/scoring.go (v1.31).
+#include <climits>
+#include <map>
+
+#include "core/scheduler/plugins/inter_pod_affinity/inter_pod_affinity.h"
+
+namespace ks::scheduler::plugins {
+
+namespace {
+
+const char* const kPreScoreStateKey = "PreScoreInterPodAffinity";
+
+// topology key -> topology value -> score.
+using ScoreMap = std::map<std::string, std::map<std::string, std::int64_t>>;
+
+struct PreScoreState final : StateData {
+    ScoreMap topologyScore;
+    std::unique_ptr<StateData> clone() const override { return std::make_unique<PreScoreState>(*this); }
+};
+
+struct IncomingTerms {
+    std::vector<WeightedAffinityTerm> preferredAffinityTerms, preferredAntiAffinityTerms;
+    api::Labels namespaceLabels;
+};
+
+const api::Labels kNoLabels;
+
+void processTerm(ScoreMap& m, const AffinityTerm& term, std::int32_t weight, const api::Pod& pod,
+                 const api::Labels& nsLabels, const api::Node& node, std::int32_t multiplier) {
+    if (!term.matches(pod, nsLabels)) return;
+    auto label = node.metadata.labels.find(term.topologyKey);
+    if (label == node.metadata.labels.end()) return;
+    m[term.topologyKey][label->second] += static_cast<std::int64_t>(weight * multiplier);
+}
+
+void processTerms(ScoreMap& m, const std::vector<WeightedAffinityTerm>& terms, const api::Pod& pod,
+                  const api::Labels& nsLabels, const api::Node& node, std::int32_t multiplier) {
+    for (const auto& t : terms) processTerm(m, t.term, t.weight, pod, nsLabels, node, multiplier);
+}
+
+void append(ScoreMap& into, const ScoreMap& other) {
+    for (const auto& [key, values] : other) {
+        auto& scores = into[key];
+        for (const auto& [value, score] : values) scores[value] += score;
+    }
+}
+
+}  // namespace
+
+Status InterPodAffinity::preScore(CycleState& state, const PodInfo& podInfo, const std::vector<const NodeInfo*>&) {
+    const api::Pod& pod = *podInfo.pod;
+    const bool hasPreferredAffinity = !podInfo.preferredAffinityTerms.empty();
+    const bool hasPreferredAntiAffinity = !podInfo.preferredAntiAffinityTerms.empty();
+    const bool hasConstraints = hasPreferredAffinity || hasPreferredAntiAffinity;
+    // Optionally skip the existing pods' preferences when the incoming pod has none of its own.
+    if (m_args.ignorePreferredTermsOfExistingPods && !hasConstraints) return Status::skip();
+
+    // Unless the incoming pod has preferred terms, only nodes hosting pods with affinity matter.
+    const Snapshot& snapshot = m_handle.snapshot();
+    const auto& nodes = hasConstraints ? snapshot.nodeInfos() : snapshot.havePodsWithAffinity();
+
+    IncomingTerms in;
+    for (const auto& t : podInfo.preferredAffinityTerms)
+        in.preferredAffinityTerms.push_back({mergeTermNamespaces(t.term), t.weight});
+    for (const auto& t : podInfo.preferredAntiAffinityTerms)
+        in.preferredAntiAffinityTerms.push_back({mergeTermNamespaces(t.term), t.weight});
+    in.namespaceLabels = namespaceLabels(podInfo.namespace_());
+
+    auto s = std::make_unique<PreScoreState>();
+    bool anyScore = false;
+    for (const auto& info : nodes) {
+        const api::Node* node = info->node();
+        if (!node || node->metadata.labels.empty()) continue;
+        const auto& pods = hasConstraints ? info->pods() : info->podsWithAffinity();
+        ScoreMap topoScore;
+        for (const auto& existing : pods) {
+            // The incoming pod's preferred terms against the existing pod.
+            processTerms(topoScore, in.preferredAffinityTerms, *existing->pod, kNoLabels, *node, 1);
+            processTerms(topoScore, in.preferredAntiAffinityTerms, *existing->pod, kNoLabels, *node, -1);
+            // The existing pod's terms against the incoming pod: required affinity counts with
+            // hardPodAffinityWeight, its preferred terms with their weights.
+            if (m_args.hardPodAffinityWeight > 0)
+                for (const auto& t : existing->requiredAffinityTerms)
+                    processTerm(topoScore, t, m_args.hardPodAffinityWeight, pod, in.namespaceLabels, *node, 1);
+            processTerms(topoScore, existing->preferredAffinityTerms, pod, in.namespaceLabels, *node, 1);
+            processTerms(topoScore, existing->preferredAntiAffinityTerms, pod, in.namespaceLabels, *node, -1);
+        }
+        if (!topoScore.empty()) {
+            anyScore = true;
+            append(s->topologyScore, topoScore);
+        }
+    }
+    if (!anyScore) return Status::skip();
+    state.write(kPreScoreStateKey, std::move(s));
+    return Status::success();
+}
+
+Status InterPodAffinity::score(CycleState& state, const PodInfo&, const NodeInfo& nodeInfo, std::int64_t& score) {
+    score = 0;
+    const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
+    if (!s) return Status::error(std::string("failed to read \"") + kPreScoreStateKey + "\" from cycleState: not found");
+    const api::Node* node = nodeInfo.node();
+    if (!node) return Status::error("node not found");
+    // Positive for affinity, negative for anti-affinity.
+    for (const auto& [key, values] : s->topologyScore) {
+        auto label = node->metadata.labels.find(key);
+        if (label == node->metadata.labels.end()) continue;
+        auto it = values.find(label->second);
+        if (it != values.end()) score += it->second;
+    }
+    return Status::success();
+}
+
+Status InterPodAffinity::normalizeScore(CycleState& state, const PodInfo&, std::vector<NodeScore>& scores) {
+    const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
+    if (!s) return Status::error(std::string("failed to read \"") + kPreScoreStateKey + "\" from cycleState: not found");
+    if (s->topologyScore.empty() || scores.empty()) return Status::success();
+
+    std::int64_t minCount = LLONG_MAX, maxCount = LLONG_MIN;
+    for (const auto& ns : scores) {
+        maxCount = std::max(maxCount, ns.score);
+        minCount = std::min(minCount, ns.score);
+    }
+    const std::int64_t maxMinDiff = maxCount - minCount;
+    for (auto& ns : scores) {
+        double f = 0;
+        if (maxMinDiff > 0)
+            f = static_cast<double>(kMaxNodeScore) *
+                (static_cast<double>(ns.score - minCount) / static_cast<double>(maxMinDiff));
+        ns.score = static_cast<std::int64_t>(f);
+    }
+    return Status::success();
+}
+
+}  // namespace ks::scheduler::plugins
