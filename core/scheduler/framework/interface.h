@@ -57,6 +57,15 @@ public:
     virtual std::vector<std::shared_ptr<PodInfo>> nominatedPodsForNode(const std::string& nodeName) const = 0;
     // Runs the profile's filter plugins on one node (preemption dry runs use it).
     virtual Status runFilterPlugins(CycleState& state, const PodInfo& pod, const NodeInfo& node) = 0;
+    // The same with the pods nominated to the node that have >= priority (upstream
+    // RunFilterPluginsWithNominatedPods, which preemption's SelectVictimsOnNode calls).
+    virtual Status runFilterPluginsWithNominatedPods(CycleState& state, const PodInfo& pod, const NodeInfo& node) {
+        return runFilterPlugins(state, pod, node);
+    }
+    // Clears status.nominatedNodeName of a pod through the store (upstream
+    // util.ClearNominatedNodeName: preemption clears the preemptor's when no node can help, and
+    // those of lower-priority pods nominated to the node it picks).
+    virtual Status clearNominatedNodeName(const api::Pod& pod) { return Status::success(); }
     // Runs the PreFilter extensions AddPod / RemovePod of every plugin that has them.
     virtual Status runPreFilterAddPod(CycleState& state, const PodInfo& podToSchedule, const PodInfo& podToAdd,
                                       const NodeInfo& node) = 0;

@@ -1,0 +1,214 @@
+// DefaultPreemption: args, eligibility and victim selection on one node.
+// Mirrors pkg/scheduler/framework/plugins/defaultpreemption/default_preemption.go,
+// pkg/scheduler/util/utils.go (MoreImportantPod) and ValidateDefaultPreemptionArgs (v1.31).
+#include "core/scheduler/plugins/default_preemption/default_preemption.h"
+
+#include <algorithm>
+#include <climits>
+
+namespace ks::scheduler::plugins {
+
+bool DefaultPreemptionArgs::parse(const api::Value* args, DefaultPreemptionArgs& out, std::string& error) {
+    out = DefaultPreemptionArgs{};
+    if (args && !args->isNull()) {
+        if (!args->isMapping()) {
+            error = "want args to be of type DefaultPreemptionArgs";
+            return false;
+        }
+        for (const char* key : {"minCandidateNodesPercentage", "minCandidateNodesAbsolute"}) {
+            const api::Value* v = args->get(key);
+            if (!v || v->isNull()) continue;
+            auto n = v->toInt();
+            if (!n) {
+                error = std::string(key) + ": expected an integer";
+                return false;
+            }
+            (std::string(key) == "minCandidateNodesPercentage" ? out.minCandidateNodesPercentage
+                                                                : out.minCandidateNodesAbsolute) =
+                static_cast<std::int32_t>(*n);
+        }
+    }
+    std::vector<std::string> errs;
+    const std::string pct = std::to_string(out.minCandidateNodesPercentage);
+    const std::string abs = std::to_string(out.minCandidateNodesAbsolute);
+    if (out.minCandidateNodesPercentage < 0 || out.minCandidateNodesPercentage > 100)
+        errs.push_back("minCandidateNodesPercentage: Invalid value: " + pct + ": not in valid range [0, 100]");
+    if (out.minCandidateNodesAbsolute < 0)
+        errs.push_back("minCandidateNodesAbsolute: Invalid value: " + abs + ": not in valid range [0, inf)");
+    if (out.minCandidateNodesPercentage == 0 && out.minCandidateNodesAbsolute == 0) {
+        errs.push_back("minCandidateNodesPercentage: Invalid value: 0: cannot be zero at the same time as "
+                       "minCandidateNodesAbsolute");
+        errs.push_back("minCandidateNodesAbsolute: Invalid value: 0: cannot be zero at the same time as "
+                       "minCandidateNodesPercentage");
+    }
+    if (errs.empty()) return true;
+    // utilerrors.Aggregate: one message alone, several as "[a, b]".
+    if (errs.size() == 1) {
+        error = errs.front();
+    } else {
+        error = "[";
+        for (std::size_t i = 0; i < errs.size(); ++i) error += (i ? ", " : "") + errs[i];
+        error += "]";
+    }
+    return false;
+}
+
+DefaultPreemption::DefaultPreemption(DefaultPreemptionArgs args, Handle& handle) : m_handle(handle), m_args(args) {}
+
+std::unique_ptr<Plugin> newDefaultPreemption(const api::Value* args, Handle& handle, std::string& error) {
+    DefaultPreemptionArgs parsed;
+    if (!DefaultPreemptionArgs::parse(args, parsed, error)) return nullptr;
+    return std::make_unique<DefaultPreemption>(parsed, handle);
+}
+
+Status DefaultPreemption::postFilter(CycleState& state, const PodInfo& pod, const NodeToStatus& m,
+                                     PostFilterResult& result) {
+    m_record = PreemptionRecord{};
+    m_record.pod = pod.key();
+    Status s = preempt(state, pod, m, result);
+    if (!s.message().empty()) s = Status(s.code(), {"preemption: " + s.message()});
+    m_record.message = s.message();
+    return s;
+}
+
+std::int32_t DefaultPreemption::calculateNumCandidates(std::int32_t numNodes) const {
+    std::int32_t n = static_cast<std::int32_t>(static_cast<std::int64_t>(numNodes) * m_args.minCandidateNodesPercentage / 100);
+    if (n < m_args.minCandidateNodesAbsolute) n = m_args.minCandidateNodesAbsolute;
+    if (n > numNodes) n = numNodes;
+    return n;
+}
+
+std::pair<std::int32_t, std::int32_t> DefaultPreemption::getOffsetAndNumCandidates(std::int32_t numNodes) {
+    const auto offset = numNodes > 0 ? static_cast<std::int32_t>(m_handle.randomInt(static_cast<std::uint64_t>(numNodes))) : 0;
+    return {offset, calculateNumCandidates(numNodes)};
+}
+
+namespace {
+
+// A pod terminating because the scheduler preempted it (DisruptionTarget=True,
+// reason PreemptionByScheduler); PodDisruptionConditions is GA in 1.31.
+bool podTerminatingByPreemption(const api::Pod& p) {
+    if (!p.metadata.deletionTimestamp) return false;
+    for (const auto& c : p.status.conditions)
+        if (c.type == "DisruptionTarget") return c.status == "True" && c.reason == "PreemptionByScheduler";
+    return false;
+}
+
+std::int32_t podPriority(const api::Pod& p) { return p.spec.priority.value_or(0); }
+
+}  // namespace
+
+std::string DefaultPreemption::podEligibleToPreemptOthers(const api::Pod& pod, const Status* nominatedNodeStatus) const {
+    if (pod.spec.preemptionPolicy && *pod.spec.preemptionPolicy == "Never")
+        return "not eligible due to preemptionPolicy=Never.";
+    const std::string& nominated = pod.status.nominatedNodeName;
+    if (!nominated.empty()) {
+        // A nominated node that the filters now reject for good: preempt again elsewhere.
+        if (nominatedNodeStatus && nominatedNodeStatus->code() == Code::UnschedulableAndUnresolvable) return {};
+        if (const NodeInfo* info = m_handle.snapshot().get(nominated)) {
+            for (const auto& p : info->pods())
+                if (podPriority(*p->pod) < podPriority(pod) && podTerminatingByPreemption(*p->pod))
+                    return "not eligible due to a terminating pod on the nominated node.";
+        }
+    }
+    return {};
+}
+
+Status DefaultPreemption::selectVictimsOnNode(CycleState& state, const PodInfo& pod, NodeInfo& node,
+                                              const std::vector<api::PodDisruptionBudget>& pdbs,
+                                              std::vector<std::shared_ptr<PodInfo>>& victims,
+                                              int& numViolatingVictims) {
+    victims.clear();
+    numViolatingVictims = 0;
+    auto removePod = [&](const std::shared_ptr<PodInfo>& p) {
+        node.removePod(p->namespace_(), p->name());
+        return m_handle.runPreFilterRemovePod(state, pod, *p, node);
+    };
+    auto addPod = [&](const std::shared_ptr<PodInfo>& p) {
+        node.addPod(p);
+        return m_handle.runPreFilterAddPod(state, pod, *p, node);
+    };
+
+    // First remove every pod of lower priority and check that the pod fits without them.
+    std::vector<std::shared_ptr<PodInfo>> potentialVictims;
+    const std::vector<std::shared_ptr<PodInfo>> pods = node.pods();
+    for (const auto& p : pods) {
+        if (p->priority() >= pod.priority()) continue;
+        potentialVictims.push_back(p);
+        if (Status s = removePod(p); !s.isSuccess()) return Status::error(s.message());
+    }
+    if (potentialVictims.empty())
+        return Status::unresolvable("No preemption victims found for incoming pod");
+    // NOTE: affinity of the pod to the victims themselves is deliberately not considered, as upstream.
+    if (Status s = m_handle.runFilterPluginsWithNominatedPods(state, pod, node); !s.isSuccess()) return s;
+
+    // Reprieve as many pods as possible, most important first; PDB-violating ones first.
+    std::stable_sort(potentialVictims.begin(), potentialVictims.end(),
+                     [](const auto& a, const auto& b) { return preemption::moreImportantPod(*a->pod, *b->pod); });
+    std::vector<std::shared_ptr<PodInfo>> violating, nonViolating;
+    preemption::filterPodsWithPDBViolation(potentialVictims, pdbs, violating, nonViolating);
+    auto reprieve = [&](const std::shared_ptr<PodInfo>& p, bool& fits) -> Status {
+        if (Status s = addPod(p); !s.isSuccess()) return Status::error(s.message());
+        fits = m_handle.runFilterPluginsWithNominatedPods(state, pod, node).isSuccess();
+        if (!fits) {
+            if (Status s = removePod(p); !s.isSuccess()) return Status::error(s.message());
+            victims.push_back(p);
+        }
+        return Status::success();
+    };
+    for (const auto& p : violating) {
+        bool fits = false;
+        if (Status s = reprieve(p, fits); !s.isSuccess()) return s;
+        if (!fits) ++numViolatingVictims;
+    }
+    for (const auto& p : nonViolating) {
+        bool fits = false;
+        if (Status s = reprieve(p, fits); !s.isSuccess()) return s;
+    }
+    // Keep the victims ordered by importance when both groups contributed.
+    if (!violating.empty() && !nonViolating.empty())
+        std::stable_sort(victims.begin(), victims.end(),
+                         [](const auto& a, const auto& b) { return preemption::moreImportantPod(*a->pod, *b->pod); });
+    return Status::success();
+}
+
+namespace preemption {
+
+bool moreImportantPod(const api::Pod& a, const api::Pod& b) {
+    const auto pa = podPriority(a), pb = podPriority(b);
+    if (pa != pb) return pa > pb;
+    // GetPodStartTime: a pod that has not started counts as starting now, after all others.
+    const api::Time ta = a.status.startTime.value_or(LLONG_MAX);
+    const api::Time tb = b.status.startTime.value_or(LLONG_MAX);
+    return ta < tb;
+}
+
+void filterPodsWithPDBViolation(const std::vector<std::shared_ptr<PodInfo>>& pods,
+                                const std::vector<api::PodDisruptionBudget>& pdbs,
+                                std::vector<std::shared_ptr<PodInfo>>& violating,
+                                std::vector<std::shared_ptr<PodInfo>>& nonViolating) {
+    std::vector<std::int32_t> allowed;
+    allowed.reserve(pdbs.size());
+    for (const auto& pdb : pdbs) allowed.push_back(pdb.disruptionsAllowed);
+    for (const auto& p : pods) {
+        const api::Pod& pod = *p->pod;
+        bool violated = false;
+        // A pod without labels matches no budget.
+        if (!pod.metadata.labels.empty()) {
+            for (std::size_t i = 0; i < pdbs.size(); ++i) {
+                const auto& pdb = pdbs[i];
+                if (pdb.metadata.namespace_ != pod.metadata.namespace_) continue;
+                // A nil or empty selector matches nothing.
+                if (!pdb.selector || pdb.selector->empty() || !pdb.selector->matches(pod.metadata.labels)) continue;
+                // NOTE: status.disruptedPods (pods the eviction API already counted) is not modelled:
+                // nothing in the simulation evicts through the eviction subresource.
+                if (--allowed[i] < 0) violated = true;
+            }
+        }
+        (violated ? violating : nonViolating).push_back(p);
+    }
+}
+
+}  // namespace preemption
+
+}  // namespace ks::scheduler::plugins

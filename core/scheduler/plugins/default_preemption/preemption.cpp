@@ -1,0 +1,235 @@
+// The preemption Evaluator used by DefaultPreemption: eligibility, candidates, dry runs,
+// choosing a node and evicting its victims.
+// Mirrors pkg/scheduler/framework/preemption/preemption.go and FitError.Error() of
+// pkg/scheduler/framework/types.go (v1.31).
+#include <algorithm>
+#include <climits>
+#include <map>
+
+#include "core/scheduler/plugins/default_preemption/default_preemption.h"
+
+namespace ks::scheduler::plugins {
+
+namespace {
+
+const char* const kNotHelpful = "Preemption is not helpful for scheduling";
+
+std::vector<std::string> podKeys(const std::vector<std::shared_ptr<PodInfo>>& pods) {
+    std::vector<std::string> out;
+    out.reserve(pods.size());
+    for (const auto& p : pods) out.push_back(p->key());
+    return out;
+}
+
+}  // namespace
+
+Status DefaultPreemption::preempt(CycleState& state, const PodInfo& podInfo, const NodeToStatus& m,
+                                  PostFilterResult& result) {
+    const api::Pod& pod = *podInfo.pod;
+
+    // 1) Is the pod eligible to preempt others?
+    const Status* nominatedNodeStatus = nullptr;
+    if (!pod.status.nominatedNodeName.empty())
+        if (auto it = m.find(pod.status.nominatedNodeName); it != m.end()) nominatedNodeStatus = &it->second;
+    if (std::string msg = podEligibleToPreemptOthers(pod, nominatedNodeStatus); !msg.empty()) {
+        m_record.eligible = false;
+        return Status::unschedulable(msg);  // no result: the nomination stays as it is
+    }
+
+    // 2) Find all candidates.
+    std::vector<PreemptionCandidate> candidates;
+    NodeToStatus nodeStatuses;
+    Status s = findCandidates(state, podInfo, m, candidates, nodeStatuses);
+    m_record.nodeStatuses = nodeStatuses;
+    for (const auto& c : candidates) m_record.candidates.push_back({c.node, podKeys(c.victims), c.numPDBViolations});
+    if (!s.isSuccess() && candidates.empty()) return s;
+    if (candidates.empty()) {
+        // Upstream returns a FitError over the dry-run statuses, with a result that clears the
+        // pod's nominated node.
+        if (!pod.status.nominatedNodeName.empty()) m_handle.clearNominatedNodeName(pod);
+        return Status::unschedulable(preemption::fitErrorMessage(nodeStatuses.size(), nodeStatuses));
+    }
+
+    // 3) Extenders: none in the simulation.
+    // 4) The best candidate.
+    const PreemptionCandidate& best =
+        candidates.size() == 1 ? candidates.front() : candidates[preemption::pickOneNodeForPreemption(candidates)];
+    if (best.node.empty()) return Status::unschedulable("no candidate node for preemption");
+
+    // 5) Evict the victims and clear lower-priority nominations on that node.
+    if (Status p = prepareCandidate(best, pod); !p.isSuccess()) return p;
+    result.nominatedNodeName = best.node;
+    m_record.nominatedNode = best.node;
+    m_record.victims = podKeys(best.victims);
+    return Status::success();
+}
+
+Status DefaultPreemption::findCandidates(CycleState& state, const PodInfo& pod, const NodeToStatus& m,
+                                         std::vector<PreemptionCandidate>& candidates, NodeToStatus& nodeStatuses) {
+    const auto& allNodes = m_handle.snapshot().nodeInfos();
+    if (allNodes.empty()) return Status::error("no nodes available");
+
+    // Only nodes that the filters rejected as Unschedulable may be helped by evicting pods.
+    // Nodes rejected as UnschedulableAndUnresolvable, and nodes without a status, are not.
+    std::vector<NodeInfo*> potentialNodes;
+    for (const auto& info : allNodes) {
+        const std::string& name = info->name();
+        auto it = m.find(name);
+        if (it != m.end() && it->second.code() == Code::Unschedulable) {
+            potentialNodes.push_back(info.get());
+            m_record.potentialNodes.push_back(name);
+        } else if (it == m.end() || it->second.code() == Code::UnschedulableAndUnresolvable) {
+            nodeStatuses[name] = Status::unresolvable(kNotHelpful);
+        }
+    }
+    // No potential node: preempt() clears the pod's nomination (upstream does it here).
+    if (potentialNodes.empty()) return Status::success();
+
+    const auto& pdbs = m_handle.snapshot().objects().podDisruptionBudgets;
+    auto [offset, numCandidates] = getOffsetAndNumCandidates(static_cast<std::int32_t>(potentialNodes.size()));
+    m_record.offset = static_cast<std::uint64_t>(offset);
+    m_record.numCandidates = numCandidates;
+    NodeToStatus dryRunStatuses;
+    Status s = dryRunPreemption(state, pod, potentialNodes, pdbs, offset, numCandidates, candidates, dryRunStatuses);
+    for (auto& [node, status] : dryRunStatuses) nodeStatuses[node] = status;
+    return s;
+}
+
+Status DefaultPreemption::dryRunPreemption(CycleState& state, const PodInfo& pod,
+                                           const std::vector<NodeInfo*>& potentialNodes,
+                                           const std::vector<api::PodDisruptionBudget>& pdbs, std::int32_t offset,
+                                           std::int32_t numCandidates, std::vector<PreemptionCandidate>& candidates,
+                                           NodeToStatus& nodeStatuses) {
+    // Upstream runs the nodes in parallel from a random offset and stops once it has at least one
+    // PDB-respecting candidate and numCandidates in all; run sequentially from the same offset,
+    // the outcome is one of upstream's possible ones.
+    std::vector<PreemptionCandidate> nonViolating, violating;
+    std::string errors;
+    const std::size_t n = potentialNodes.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const NodeInfo& original = *potentialNodes[(static_cast<std::size_t>(offset) + i) % n];
+        std::unique_ptr<NodeInfo> nodeCopy = original.clone();
+        std::unique_ptr<CycleState> stateCopy = state.clone();
+        PreemptionCandidate c;
+        c.node = original.name();
+        int numViolating = 0;
+        Status s = selectVictimsOnNode(*stateCopy, pod, *nodeCopy, pdbs, c.victims, numViolating);
+        if (s.isSuccess() && !c.victims.empty()) {
+            c.numPDBViolations = numViolating;
+            auto& list = numViolating == 0 ? nonViolating : violating;
+            if (static_cast<std::int32_t>(list.size()) < numCandidates) list.push_back(std::move(c));
+            if (!nonViolating.empty() &&
+                static_cast<std::int32_t>(nonViolating.size() + violating.size()) >= numCandidates)
+                break;
+            continue;
+        }
+        if (s.isSuccess()) s = Status::error("expected at least one victim pod on node \"" + original.name() + "\"");
+        if (s.code() == Code::Error) errors += (errors.empty() ? "" : ", ") + s.message();
+        nodeStatuses[original.name()] = s;
+    }
+    candidates = std::move(nonViolating);
+    for (auto& c : violating) candidates.push_back(std::move(c));
+    if (!errors.empty()) return Status::error(errors);
+    return Status::success();
+}
+
+Status DefaultPreemption::prepareCandidate(const PreemptionCandidate& c, const api::Pod& pod) {
+    // Each victim gets the DisruptionTarget condition and is deleted gracefully; the scheduler
+    // around records the "Preempted" event with this text on the victim.
+    for (const auto& victim : c.victims) {
+        const std::string note = "Preempted by pod " + pod.metadata.uid + " on node " + c.node;
+        if (Status s = m_handle.deletePod(*victim->pod, note); !s.isSuccess()) return Status::error(s.message());
+    }
+    // Lower-priority pods nominated to this node may no longer fit: drop their nomination so
+    // that the scheduler looks for another place for them.
+    const std::int32_t priority = pod.spec.priority.value_or(0);
+    for (const auto& p : m_handle.nominatedPodsForNode(c.node)) {
+        if (p->priority() >= priority) continue;
+        m_handle.clearNominatedNodeName(*p->pod);  // not critical when it fails, as upstream
+        m_record.clearedNominations.push_back(p->key());
+    }
+    return Status::success();
+}
+
+namespace preemption {
+
+namespace {
+
+// Upstream util.GetEarliestPodStartTime: the earliest start among the highest-priority victims.
+std::int64_t earliestStartOfHighestPriority(const std::vector<std::shared_ptr<PodInfo>>& victims) {
+    if (victims.empty()) return LLONG_MIN;
+    auto start = [](const PodInfo& p) { return p.pod->status.startTime.value_or(LLONG_MAX); };
+    std::int64_t earliest = start(*victims.front());
+    std::int32_t maxPriority = victims.front()->priority();
+    for (const auto& v : victims) {
+        if (v->priority() == maxPriority) {
+            earliest = std::min(earliest, start(*v));
+        } else if (v->priority() > maxPriority) {
+            maxPriority = v->priority();
+            earliest = start(*v);
+        }
+    }
+    return earliest;
+}
+
+}  // namespace
+
+int pickOneNodeForPreemption(const std::vector<PreemptionCandidate>& candidates) {
+    if (candidates.empty()) return -1;
+    // Each criterion scores the nodes; the best ones survive to the next criterion.
+    using ScoreFunc = std::int64_t (*)(const PreemptionCandidate&);
+    const ScoreFunc funcs[] = {
+        // Fewest PDB violations.
+        [](const PreemptionCandidate& c) -> std::int64_t { return -c.numPDBViolations; },
+        // Lowest priority of the most important victim.
+        [](const PreemptionCandidate& c) -> std::int64_t { return -static_cast<std::int64_t>(c.victims.front()->priority()); },
+        // Smallest sum of priorities, each shifted by MaxInt32+1 so that all terms are >= 0.
+        [](const PreemptionCandidate& c) -> std::int64_t {
+            std::int64_t sum = 0;
+            for (const auto& v : c.victims) sum += static_cast<std::int64_t>(v->priority()) + (std::int64_t(INT_MAX) + 1);
+            return -sum;
+        },
+        // Fewest victims.
+        [](const PreemptionCandidate& c) -> std::int64_t { return -static_cast<std::int64_t>(c.victims.size()); },
+        // Latest start of the highest-priority victims.
+        [](const PreemptionCandidate& c) -> std::int64_t { return earliestStartOfHighestPriority(c.victims); },
+    };
+    std::vector<int> remaining;
+    for (int i = 0; i < static_cast<int>(candidates.size()); ++i) remaining.push_back(i);
+    for (ScoreFunc f : funcs) {
+        std::vector<int> selected;
+        std::int64_t maxScore = LLONG_MIN;
+        for (int i : remaining) {
+            const std::int64_t score = f(candidates[static_cast<std::size_t>(i)]);
+            if (score > maxScore) {
+                maxScore = score;
+                selected.clear();
+            }
+            if (score == maxScore) selected.push_back(i);
+        }
+        if (selected.size() == 1) return selected.front();
+        remaining = std::move(selected);
+    }
+    // Still tied: the first (upstream's map order makes this arbitrary).
+    return remaining.front();
+}
+
+std::string fitErrorMessage(std::size_t numAllNodes, const NodeToStatus& statuses) {
+    std::string msg = "0/" + std::to_string(numAllNodes) + " nodes are available:";
+    std::map<std::string, int> histogram;
+    for (const auto& [node, status] : statuses)
+        for (const auto& reason : status.reasons()) ++histogram[reason];
+    std::vector<std::string> entries;
+    for (const auto& [reason, count] : histogram) entries.push_back(std::to_string(count) + " " + reason);
+    std::sort(entries.begin(), entries.end());  // bytewise, as Go's sort.Strings
+    if (!entries.empty()) {
+        msg += " ";
+        for (std::size_t i = 0; i < entries.size(); ++i) msg += (i ? ", " : "") + entries[i];
+        msg += ".";
+    }
+    return msg;
+}
+
+}  // namespace preemption
+
+}  // namespace ks::scheduler::plugins
