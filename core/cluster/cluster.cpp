@@ -1,0 +1,130 @@
+#include "core/cluster/cluster.h"
+
+#include <algorithm>
+
+#include "core/api/decode.h"
+#include "core/api/manifest.h"
+#include "core/sim/event_loop.h"
+#include "core/sim/trace.h"
+#include "core/store/admission/registry.h"
+#include "core/store/api_store.h"
+
+namespace ks::cluster {
+
+namespace {
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// "pod/default/web-1", "node/node-a1": how trace records name objects.
+std::string objectRef(const store::ObjectKey& key) {
+    std::string ref = lower(key.kind) + "/";
+    if (!key.namespace_.empty()) ref += key.namespace_ + "/";
+    return ref + key.name;
+}
+
+}  // namespace
+
+struct Cluster::Impl {
+    explicit Impl(std::uint64_t seed) : loop(seed), store(store::StoreOptions{seed}) {
+        store.setClock([this] { return loop.now(); });
+        store::admission::installDefaultPlugins(store);
+        // Every change the API server accepts is a step of the trace, as the course's diagrams
+        // route every message through kube-apiserver.
+        store.watch("", 0, [this](const store::WatchEvent& e) { recordStoreEvent(e); });
+    }
+
+    void recordStoreEvent(const store::WatchEvent& e) {
+        store::ObjectKey key = store::ObjectKey::of(*e.object);
+        if (key.kind == "Event") return;  // Events are shown in their own list, not as steps
+        sim::TraceRecord r;
+        r.time = loop.now();
+        r.actor = "kube-apiserver";
+        r.action = std::string(store::toString(e.type));
+        r.objects = {objectRef(key)};
+        r.key = e.type == store::EventType::Added      ? "store.added"
+                : e.type == store::EventType::Modified ? "store.modified"
+                                                       : "store.deleted";
+        r.args = {{"kind", key.kind}, {"name", key.name}, {"resourceVersion", std::to_string(e.resourceVersion)}};
+        if (!key.namespace_.empty()) r.args["namespace"] = key.namespace_;
+        trace.append(std::move(r));
+    }
+
+    sim::EventLoop loop;
+    sim::Trace trace;
+    store::ApiStore store;
+    bool started = false;
+};
+
+Cluster::Cluster(std::uint64_t seed) : d(std::make_unique<Impl>(seed)) {}
+Cluster::~Cluster() = default;
+
+store::ApiStore& Cluster::store() { return d->store; }
+const store::ApiStore& Cluster::store() const { return d->store; }
+sim::EventLoop& Cluster::loop() { return d->loop; }
+sim::Trace& Cluster::trace() { return d->trace; }
+
+void Cluster::start() {
+    if (d->started) return;
+    d->started = true;
+    // From now on watch events reach the components as loop events at the current virtual
+    // time, in order, so that each component's reaction is a step of its own.
+    d->store.setDispatchHook([this] {
+        d->loop.after(0, "kube-apiserver", [this] { d->store.deliverPending(); });
+    });
+    d->loop.start();
+}
+
+namespace {
+
+api::Diagnostics createAll(store::ApiStore& store, api::LoadResult loaded) {
+    api::Diagnostics diags = std::move(loaded.diagnostics);
+    if (hasErrors(diags)) return diags;
+    store::CreateOptions options;
+    options.keepStatus = true;  // a scenario describes nodes and pods as they are now
+    for (auto& obj : loaded.objects) {
+        api::Mark where = obj.object.mark();
+        std::string kind = obj.object.str("kind");
+        if (kind == "KubeSchedulerConfiguration" || obj.object.get("cniVersion") || obj.object.get("plugins"))
+            continue;  // configuration files, not API objects
+        auto result = store.create(obj.object, options);
+        if (!result.ok())
+            diags.push_back(api::Diagnostic{api::Diagnostic::Severity::Error, obj.file, where, {},
+                                            result.status.message});
+    }
+    return diags;
+}
+
+template <typename T, typename Decode>
+std::vector<std::shared_ptr<const T>> decodeAll(const store::ApiStore& store, const char* kind, Decode decode) {
+    std::vector<std::shared_ptr<const T>> out;
+    for (const auto& obj : store.list(kind)) out.push_back(std::make_shared<const T>(decode(*obj)));
+    return out;  // the store lists by namespace, then name
+}
+
+}  // namespace
+
+api::Diagnostics Cluster::loadFiles(const std::vector<std::string>& files) {
+    api::Diagnostics all;
+    for (const auto& f : files) {
+        auto diags = createAll(d->store, api::loadManifestFiles({f}));
+        all.insert(all.end(), diags.begin(), diags.end());
+    }
+    return all;
+}
+
+api::Diagnostics Cluster::loadText(const std::string& text, const std::string& fileName) {
+    return createAll(d->store, api::loadManifestText(text, fileName));
+}
+
+std::vector<std::shared_ptr<const api::Node>> Cluster::nodes() const {
+    return decodeAll<api::Node>(d->store, "Node", api::decodeNode);
+}
+
+std::vector<std::shared_ptr<const api::Pod>> Cluster::pods() const {
+    return decodeAll<api::Pod>(d->store, "Pod", api::decodePod);
+}
+
+}  // namespace ks::cluster
