@@ -2,6 +2,7 @@
 // Mirrors pkg/scheduler/framework/cycle_state.go. Clone() is used by preemption's dry runs.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -31,11 +32,16 @@ public:
         for (const auto& [k, v] : m_data) copy->m_data[k] = v ? v->clone() : nullptr;
         copy->skipFilterPlugins = skipFilterPlugins;
         copy->skipScorePlugins = skipScorePlugins;
+        copy->skipFilterMask = skipFilterMask;
+        copy->skipScoreMask = skipScoreMask;
         return copy;
     }
 
     // Plugins whose PreFilter / PreScore returned Skip in this cycle.
     std::map<std::string, bool> skipFilterPlugins, skipScorePlugins;
+    // The same as bit masks over the profile's filter / score plugin indexes, which the runtime
+    // checks per node instead of looking names up (set by the runtime only).
+    std::uint64_t skipFilterMask = 0, skipScoreMask = 0;
 
 private:
     std::map<std::string, std::unique_ptr<StateData>> m_data;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/api/types.h"
+#include "core/api/value.h"
 #include "core/scheduler/framework/node_info.h"
 
 namespace ks::scheduler {
@@ -30,6 +31,11 @@ struct ClusterObjects {
     // ReplicationControllers, ReplicaSets and StatefulSets by "Kind/namespace/name".
     std::map<std::string, api::Labels> serviceSelectors;
     std::map<std::string, api::LabelSelector> controllerSelectors;
+    // The stored objects behind persistentVolumes and persistentVolumeClaims, as upstream's
+    // informer caches hold whole objects: VolumeBinding's PreBind writes back an updated copy,
+    // so fields the typed views leave out survive. Optional (PreBind falls back to the typed view).
+    std::map<std::string, api::Value> persistentVolumeObjects;       // by name
+    std::map<std::string, api::Value> persistentVolumeClaimObjects;  // by "namespace/name"
 
     const api::PersistentVolumeClaim* pvc(const std::string& ns, const std::string& name) const;
     const api::Labels* namespaceLabels(const std::string& ns) const;

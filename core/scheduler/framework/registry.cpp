@@ -1,0 +1,54 @@
+// The explicit in-tree registry (upstream pkg/scheduler/framework/plugins/registry.go, v1.31).
+// To add a plugin: include its header and add one entry(...) line below.
+#include "core/scheduler/framework/registry.h"
+
+#include "core/scheduler/plugins/default_binder/default_binder.h"
+#include "core/scheduler/plugins/node_affinity/node_affinity.h"
+#include "core/scheduler/plugins/node_name/node_name.h"
+#include "core/scheduler/plugins/node_ports/node_ports.h"
+#include "core/scheduler/plugins/node_unschedulable/node_unschedulable.h"
+#include "core/scheduler/plugins/priority_sort/priority_sort.h"
+#include "core/scheduler/plugins/scheduling_gates/scheduling_gates.h"
+#include "core/scheduler/plugins/taint_toleration/taint_toleration.h"
+
+namespace ks::scheduler {
+
+namespace {
+
+void entry(Registry& r, const std::string& name, PluginFactory factory) {
+    LegacyNames legacy = legacyNames(name);
+    r[name] = PluginInfo{name, std::move(factory), std::move(legacy.predicates), std::move(legacy.priorities)};
+}
+
+Registry buildRegistry() {
+    namespace p = plugins;
+    Registry r;
+    entry(r, "SchedulingGates", p::newSchedulingGates);
+    entry(r, "PrioritySort", p::newPrioritySort);
+    entry(r, "NodeUnschedulable", p::newNodeUnschedulable);
+    entry(r, "NodeName", p::newNodeName);
+    entry(r, "TaintToleration", p::newTaintToleration);
+    entry(r, "NodeAffinity", p::newNodeAffinity);
+    entry(r, "NodePorts", p::newNodePorts);
+    // TODO: entry(r, "NodeResourcesFit", p::newNodeResourcesFit);
+    // TODO: entry(r, "VolumeRestrictions", p::newVolumeRestrictions);
+    // TODO: entry(r, "NodeVolumeLimits", p::newNodeVolumeLimits);
+    // TODO: entry(r, "VolumeBinding", p::newVolumeBinding);
+    // TODO: entry(r, "VolumeZone", p::newVolumeZone);
+    // TODO: entry(r, "PodTopologySpread", p::newPodTopologySpread);
+    // TODO: entry(r, "InterPodAffinity", p::newInterPodAffinity);
+    // TODO: entry(r, "DefaultPreemption", p::newDefaultPreemption);
+    // TODO: entry(r, "NodeResourcesBalancedAllocation", p::newNodeResourcesBalancedAllocation);
+    // TODO: entry(r, "ImageLocality", p::newImageLocality);
+    entry(r, "DefaultBinder", p::newDefaultBinder);
+    return r;
+}
+
+}  // namespace
+
+const Registry& inTreeRegistry() {
+    static const Registry kRegistry = buildRegistry();
+    return kRegistry;
+}
+
+}  // namespace ks::scheduler

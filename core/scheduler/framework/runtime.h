@@ -1,0 +1,147 @@
+// Framework: one scheduling profile's plugins, run at each extension point with upstream's
+// semantics. Mirrors pkg/scheduler/framework/runtime/framework.go (v1.31): plugin lists built
+// from the (defaulted) profile with multiPoint expansion, score weights, PreFilter with Skip
+// and PreFilterResult, Filter with nominated pods, PreScore/Score/NormalizeScore, Reserve,
+// Permit, PreBind, Bind, PostBind. It is also the Handle plugins receive.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/scheduler/config/types.h"
+#include "core/scheduler/framework/cycle_record.h"
+#include "core/scheduler/framework/interface.h"
+#include "core/scheduler/framework/registry.h"
+
+namespace ks::scheduler {
+
+// What the scheduler around a framework provides: the cycle's snapshot, writes to the store,
+// the nominator and the seeded random source.
+class SchedulerServices {
+public:
+    virtual ~SchedulerServices() = default;
+    virtual const Snapshot& snapshot() const = 0;
+    virtual Status bindPod(const api::Pod& pod, const std::string& nodeName) = 0;
+    virtual Status updateObject(const api::Value& object) = 0;
+    virtual Status deletePod(const api::Pod& pod, const std::string& reason) = 0;
+    virtual std::vector<std::shared_ptr<PodInfo>> nominatedPodsForNode(const std::string& nodeName) const = 0;
+    virtual bool hasNominatedPods() const = 0;
+    virtual Status clearNominatedNodeName(const api::Pod& pod) = 0;
+    virtual std::uint64_t randomInt(std::uint64_t n) = 0;
+};
+
+// Scores of the feasible nodes, per plugin (index as scorePlugins()).
+struct ScoreResult {
+    std::vector<std::int64_t> totals;                      // per node
+    std::vector<std::vector<NodeScore>> raw, normalized;   // [plugin][node]; raw only when recording
+};
+
+class Framework : public Handle {
+public:
+    // Builds the profile's plugins from the registry. The profile must be defaulted
+    // (config::applyDefaults). On error returns nullptr and sets error with upstream's text
+    // (e.g. `QueueSortPlugin "Coscheduling" does not exist`).
+    static std::unique_ptr<Framework> create(const config::Profile& profile, const Registry& registry,
+                                             SchedulerServices& services, std::string& error);
+
+    const std::string& profileName() const { return m_profileName; }
+    const std::optional<std::int32_t>& percentageOfNodesToScore() const { return m_percentageOfNodesToScore; }
+
+    // Record the teaching extras (every failing filter per node, raw scores)?
+    void setRecording(bool on) { m_recording = on; }
+    bool recording() const { return m_recording; }
+
+    // ---- extension points ----
+    Status runPreEnqueuePlugins(const api::Pod& pod);
+    bool queueSortLess(const QueuedPodInfo& a, const QueuedPodInfo& b) const;
+    // Upstream RunPreFilterPlugins; result.nodeNames is the intersection of the plugins' sets.
+    // Non-success statuses (Skip included) of individual plugins go to `trace` when given.
+    Status runPreFilterPlugins(CycleState& state, const PodInfo& pod, PreFilterResult& result,
+                               std::vector<PluginStatusRecord>* trace = nullptr);
+    Status runFilterPlugins(CycleState& state, const PodInfo& pod, const NodeInfo& node) override;
+    // Every filter plugin from index `from` on, collecting each rejection (teaching view).
+    std::vector<Status> runAllFilterPlugins(CycleState& state, const PodInfo& pod, const NodeInfo& node);
+    Status runFilterPluginsWithNominatedPods(CycleState& state, const PodInfo& pod, const NodeInfo& node) override;
+    Status runPostFilterPlugins(CycleState& state, const PodInfo& pod, const NodeToStatus& statuses,
+                                PostFilterResult& result, bool& haveResult);
+    Status runPreScorePlugins(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes,
+                              std::vector<PluginStatusRecord>* trace = nullptr);
+    Status runScorePlugins(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes,
+                           ScoreResult& out);
+    Status runReservePluginsReserve(CycleState& state, const PodInfo& pod, const std::string& nodeName);
+    void runReservePluginsUnreserve(CycleState& state, const PodInfo& pod, const std::string& nodeName);
+    Status runPermitPlugins(CycleState& state, const PodInfo& pod, const std::string& nodeName);
+    Status runPreBindPlugins(CycleState& state, const PodInfo& pod, const std::string& nodeName);
+    Status runBindPlugins(CycleState& state, const PodInfo& pod, const std::string& nodeName);
+    void runPostBindPlugins(CycleState& state, const PodInfo& pod, const std::string& nodeName);
+
+    bool hasFilterPlugins() const { return !m_filter.empty(); }
+    bool hasScorePlugins() const { return !m_score.empty(); }
+    bool hasPostFilterPlugins() const { return !m_postFilter.empty(); }
+
+    // Plugin names per extension point, in run order (for display and tests).
+    std::vector<std::string> pluginNames(const std::string& extensionPoint) const;
+    struct ScoreEntry {
+        ScorePlugin* plugin;
+        std::string name;
+        std::int64_t weight;
+    };
+    const std::vector<ScoreEntry>& scorePlugins() const { return m_score; }
+    const std::vector<std::string>& filterPluginNames() const { return m_filterNames; }
+    // The plugins that rejected a pod may be interested in cluster events (queue).
+    Plugin* plugin(const std::string& name) const;
+
+    // ---- Handle ----
+    const Snapshot& snapshot() const override { return m_services.snapshot(); }
+    Status bindPod(const api::Pod& pod, const std::string& nodeName) override { return m_services.bindPod(pod, nodeName); }
+    Status updateObject(const api::Value& object) override { return m_services.updateObject(object); }
+    Status deletePod(const api::Pod& pod, const std::string& reason) override { return m_services.deletePod(pod, reason); }
+    std::vector<std::shared_ptr<PodInfo>> nominatedPodsForNode(const std::string& nodeName) const override {
+        return m_services.nominatedPodsForNode(nodeName);
+    }
+    Status runPreFilterAddPod(CycleState& state, const PodInfo& podToSchedule, const PodInfo& podToAdd,
+                              const NodeInfo& node) override;
+    Status runPreFilterRemovePod(CycleState& state, const PodInfo& podToSchedule, const PodInfo& podToRemove,
+                                 const NodeInfo& node) override;
+    std::uint64_t randomInt(std::uint64_t n) override { return m_services.randomInt(n); }
+    Status clearNominatedNodeName(const api::Pod& pod) override { return m_services.clearNominatedNodeName(pod); }
+
+private:
+    explicit Framework(SchedulerServices& services) : m_services(services) {}
+
+    SchedulerServices& m_services;
+    std::string m_profileName;
+    std::optional<std::int32_t> m_percentageOfNodesToScore;
+    bool m_recording = false;
+    std::vector<std::unique_ptr<Plugin>> m_owned;
+    std::map<std::string, Plugin*> m_byName;
+
+    template <typename T>
+    struct Entry {
+        T* plugin;
+        std::string name;
+    };
+    std::vector<Entry<PreEnqueuePlugin>> m_preEnqueue;
+    std::vector<Entry<QueueSortPlugin>> m_queueSort;
+    std::vector<Entry<PreFilterPlugin>> m_preFilter;
+    std::vector<Entry<FilterPlugin>> m_filter;
+    std::vector<std::string> m_filterNames;
+    std::vector<Entry<PostFilterPlugin>> m_postFilter;
+    std::vector<Entry<PreScorePlugin>> m_preScore;
+    std::vector<ScoreEntry> m_score;
+    std::vector<Entry<ReservePlugin>> m_reserve;
+    std::vector<Entry<PermitPlugin>> m_permit;
+    std::vector<Entry<PreBindPlugin>> m_preBind;
+    std::vector<Entry<BindPlugin>> m_bind;
+    std::vector<Entry<PostBindPlugin>> m_postBind;
+    // Filter plugin index of each PreFilter plugin (-1 when it has no Filter), for skip masks.
+    std::vector<int> m_preFilterToFilter;
+    std::vector<int> m_preScoreToScore;
+
+    template <typename T>
+    friend struct ExtensionBuilder;
+};
+
+}  // namespace ks::scheduler

@@ -1,0 +1,18 @@
+#include "core/scheduler/plugins/node_unschedulable/node_unschedulable.h"
+
+namespace ks::scheduler::plugins {
+
+Status NodeUnschedulable::filter(CycleState&, const PodInfo& pod, const NodeInfo& node) {
+    if (!node.node()) return Status::unresolvable(kErrReasonUnknownCondition);
+    if (!node.node()->spec.unschedulable) return {};
+    static const api::Taint kUnschedulableTaint{"node.kubernetes.io/unschedulable", "", "NoSchedule", std::nullopt};
+    for (const auto& t : pod.pod->spec.tolerations)
+        if (t.tolerates(kUnschedulableTaint)) return {};
+    return Status::unresolvable(kErrReasonUnschedulable);
+}
+
+std::unique_ptr<Plugin> newNodeUnschedulable(const api::Value*, Handle&, std::string&) {
+    return std::make_unique<NodeUnschedulable>();
+}
+
+}  // namespace ks::scheduler::plugins

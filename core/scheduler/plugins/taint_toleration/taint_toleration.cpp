@@ -1,0 +1,81 @@
+#include "core/scheduler/plugins/taint_toleration/taint_toleration.h"
+
+#include "core/scheduler/plugins/helper/normalize_score.h"
+
+namespace ks::scheduler::plugins {
+
+namespace {
+
+struct PreScoreState : StateData {
+    std::vector<api::Toleration> tolerationsPreferNoSchedule;
+    std::unique_ptr<StateData> clone() const override { return std::make_unique<PreScoreState>(*this); }
+};
+
+bool tolerated(const api::Taint& taint, const std::vector<api::Toleration>& tolerations) {
+    for (const auto& t : tolerations)
+        if (t.tolerates(taint)) return true;
+    return false;
+}
+
+std::vector<api::Toleration> preferNoScheduleTolerations(const std::vector<api::Toleration>& all) {
+    std::vector<api::Toleration> out;
+    for (const auto& t : all)
+        if (t.effect.empty() || t.effect == "PreferNoSchedule") out.push_back(t);
+    return out;
+}
+
+std::int64_t countIntolerable(const std::vector<api::Taint>& taints, const std::vector<api::Toleration>& tolerations) {
+    std::int64_t n = 0;
+    for (const auto& taint : taints)
+        if (taint.effect == "PreferNoSchedule" && !tolerated(taint, tolerations)) ++n;
+    return n;
+}
+
+}  // namespace
+
+const api::Taint* findUntoleratedTaint(const std::vector<api::Taint>& taints,
+                                       const std::vector<api::Toleration>& tolerations) {
+    for (const auto& taint : taints) {
+        if (taint.effect != "NoSchedule" && taint.effect != "NoExecute") continue;
+        if (!tolerated(taint, tolerations)) return &taint;
+    }
+    return nullptr;
+}
+
+Status TaintToleration::filter(CycleState&, const PodInfo& pod, const NodeInfo& node) {
+    const api::Node* n = node.node();
+    if (!n || n->spec.taints.empty()) return {};
+    const api::Taint* taint = findUntoleratedTaint(n->spec.taints, pod.pod->spec.tolerations);
+    if (!taint) return {};
+    return Status::unresolvable("node(s) had untolerated taint {" + taint->key + ": " + taint->value + "}");
+}
+
+Status TaintToleration::preScore(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes) {
+    if (nodes.empty()) return {};
+    auto s = std::make_unique<PreScoreState>();
+    s->tolerationsPreferNoSchedule = preferNoScheduleTolerations(pod.pod->spec.tolerations);
+    state.write(kStateKey, std::move(s));
+    return {};
+}
+
+Status TaintToleration::score(CycleState& state, const PodInfo& pod, const NodeInfo& node, std::int64_t& score) {
+    const api::Node* n = node.node();
+    score = 0;
+    if (!n || n->spec.taints.empty()) return {};
+    if (const auto* s = state.read<PreScoreState>(kStateKey)) {
+        score = countIntolerable(n->spec.taints, s->tolerationsPreferNoSchedule);
+        return {};
+    }
+    return Status::error(std::string("reading \"") + kStateKey + "\" from cycleState: not found");
+}
+
+Status TaintToleration::normalizeScore(CycleState&, const PodInfo&, std::vector<NodeScore>& scores) {
+    helper::defaultNormalizeScore(kMaxNodeScore, true, scores);
+    return {};
+}
+
+std::unique_ptr<Plugin> newTaintToleration(const api::Value*, Handle&, std::string&) {
+    return std::make_unique<TaintToleration>();
+}
+
+}  // namespace ks::scheduler::plugins
