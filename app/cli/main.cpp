@@ -18,6 +18,8 @@ const Command kCommands[] = {
     {"validate", "Check manifests; print FILE:LINE:COL errors", ks::cli::runValidateCommand},
     {"get", "Print objects from manifests as kubectl get does", ks::cli::runGetCommand},
     {"run", "Run the simulation on manifests and print the trace", ks::cli::runRunCommand},
+    {"schedule", "Schedule pending pods as kube-scheduler would, and explain why", ks::cli::runScheduleCommand},
+    {"bench", "Benchmark the scheduler on a generated cluster", ks::cli::runBenchCommand},
 };
 
 void usage(std::FILE* out) {
