@@ -122,9 +122,6 @@ void filterPodsWithPDBViolation(const std::vector<std::shared_ptr<PodInfo>>& pod
 // lowest highest-victim priority, smallest priority sum, fewest victims, latest start of the
 // highest-priority victims, then the first. Returns an index into candidates (-1 when empty).
 int pickOneNodeForPreemption(const std::vector<PreemptionCandidate>& candidates);
-// FitError.Error() for a status map: "0/N nodes are available: <count> <reason>, ...." with
-// the reasons counted and sorted bytewise as upstream.
-std::string fitErrorMessage(std::size_t numAllNodes, const NodeToStatus& statuses);
 
 }  // namespace preemption
 

@@ -1,11 +1,11 @@
 // The preemption Evaluator used by DefaultPreemption: eligibility, candidates, dry runs,
 // choosing a node and evicting its victims.
-// Mirrors pkg/scheduler/framework/preemption/preemption.go and FitError.Error() of
-// pkg/scheduler/framework/types.go (v1.31).
+// Mirrors pkg/scheduler/framework/preemption/preemption.go (v1.31).
 #include <algorithm>
 #include <climits>
 #include <map>
 
+#include "core/scheduler/framework/fit_error.h"
 #include "core/scheduler/plugins/default_preemption/default_preemption.h"
 
 namespace ks::scheduler::plugins {
@@ -47,7 +47,11 @@ Status DefaultPreemption::preempt(CycleState& state, const PodInfo& podInfo, con
         // Upstream returns a FitError over the dry-run statuses, with a result that clears the
         // pod's nominated node.
         if (!pod.status.nominatedNodeName.empty()) m_handle.clearNominatedNodeName(pod);
-        return Status::unschedulable(preemption::fitErrorMessage(nodeStatuses.size(), nodeStatuses));
+        // NOTE: as 1.31, the node count is the size of that status map (every node in practice).
+        FitError fitError;
+        fitError.numAllNodes = nodeStatuses.size();
+        fitError.diagnosis.nodeToStatus = nodeStatuses;
+        return Status::unschedulable(fitError.message());
     }
 
     // 3) Extenders: none in the simulation.
@@ -212,22 +216,6 @@ int pickOneNodeForPreemption(const std::vector<PreemptionCandidate>& candidates)
     }
     // Still tied: the first (upstream's map order makes this arbitrary).
     return remaining.front();
-}
-
-std::string fitErrorMessage(std::size_t numAllNodes, const NodeToStatus& statuses) {
-    std::string msg = "0/" + std::to_string(numAllNodes) + " nodes are available:";
-    std::map<std::string, int> histogram;
-    for (const auto& [node, status] : statuses)
-        for (const auto& reason : status.reasons()) ++histogram[reason];
-    std::vector<std::string> entries;
-    for (const auto& [reason, count] : histogram) entries.push_back(std::to_string(count) + " " + reason);
-    std::sort(entries.begin(), entries.end());  // bytewise, as Go's sort.Strings
-    if (!entries.empty()) {
-        msg += " ";
-        for (std::size_t i = 0; i < entries.size(); ++i) msg += (i ? ", " : "") + entries[i];
-        msg += ".";
-    }
-    return msg;
 }
 
 }  // namespace preemption
