@@ -545,6 +545,31 @@ private slots:
                  std::size_t(0));
     }
 
+    void selectorSourcesFromObjects() {
+        auto r = api::readYaml("apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}}\n"
+                               "---\napiVersion: v1\nkind: Service\nmetadata: {name: headless, namespace: ns}\nspec: {}\n"
+                               "---\napiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: web-1, namespace: default}\n"
+                               "spec: {selector: {matchExpressions: [{key: tier, operator: In, values: [fe]}]}}\n"
+                               "---\napiVersion: v1\nkind: ReplicationController\nmetadata: {name: old}\n"
+                               "spec: {template: {metadata: {labels: {app: old}}}}\n"
+                               "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n"
+                               "spec: {selector: {matchLabels: {app: web}}}\n",
+                               "objects.yaml");
+        QVERIFY(r.ok());
+        ClusterObjects objects;
+        std::vector<bool> recorded;
+        for (const auto& doc : r.documents) recorded.push_back(plugins::spread::recordSelectorSource(objects, doc));
+        QCOMPARE(recorded, (std::vector<bool>{true, false, true, true, false}));
+        QCOMPARE(objects.serviceSelectors.at("default/web"), (api::Labels{{"app", "web"}}));
+        QCOMPARE(objects.controllerSelectors.at("ReplicaSet/default/web-1").matchExpressions.size(), std::size_t(1));
+        QCOMPARE(objects.controllerSelectors.at("ReplicationController/default/old").matchLabels,
+                 (api::Labels{{"app", "old"}}));
+        api::Pod pod = makePod("p").label("app", "web").label("tier", "fe").owner("ReplicaSet", "web-1").obj();
+        auto selector = plugins::spread::defaultSelector(pod, objects);
+        QVERIFY(selector.matches({{"app", "web"}, {"tier", "fe"}}));
+        QVERIFY(!selector.matches({{"app", "web"}}));
+    }
+
     void systemDefaultsSpreadByHostnameWithoutZones() {
         // Nodes without a zone label still get hostname spreading with system defaults (not ignored).
         FakeHandle handle;

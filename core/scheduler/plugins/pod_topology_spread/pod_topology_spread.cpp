@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "core/api/decode.h"
 #include "core/api/names.h"
 
 namespace ks::scheduler::plugins {
@@ -281,6 +282,41 @@ SpreadSelector defaultSelector(const api::Pod& pod, const ClusterObjects& object
         for (const auto& r : ctrl.matchExpressions) out.selector.matchExpressions.push_back(r);
     }
     return out;
+}
+
+bool recordSelectorSource(ClusterObjects& objects, const api::Value& object) {
+    const std::string kind = object.str("kind");
+    const api::Value* meta = object.get("metadata");
+    if (!meta) return false;
+    std::string ns = meta->str("namespace");
+    if (ns.empty()) ns = "default";
+    const std::string key = ns + "/" + meta->str("name");
+    const api::Value* selector = object.at("spec.selector");
+    auto labelMap = [](const api::Value* v) {
+        api::Labels out;
+        if (v && v->isMapping())
+            for (const auto& f : v->fields()) out[f.key] = f.val.text();
+        return out;
+    };
+    if (kind == "Service") {
+        // A Service without a selector selects nothing (and contributes nothing).
+        if (!selector || !selector->isMapping()) return false;
+        objects.serviceSelectors[key] = labelMap(selector);
+        return true;
+    }
+    if (kind == "ReplicationController") {
+        // The API server defaults a missing selector to the template's labels.
+        api::LabelSelector s;
+        s.matchLabels = labelMap(selector && selector->isMapping() ? selector : object.at("spec.template.metadata.labels"));
+        objects.controllerSelectors["ReplicationController/" + key] = s;
+        return true;
+    }
+    if (kind == "ReplicaSet" || kind == "StatefulSet") {
+        objects.controllerSelectors[kind + "/" + key] =
+            selector && selector->isMapping() ? api::decodeLabelSelector(*selector) : api::LabelSelector{};
+        return true;
+    }
+    return false;
 }
 
 bool nodeLabelsMatchConstraints(const api::Labels& nodeLabels, const std::vector<SpreadConstraint>& constraints) {

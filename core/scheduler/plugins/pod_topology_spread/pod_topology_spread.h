@@ -103,6 +103,10 @@ std::vector<SpreadConstraint> filterConstraints(const std::vector<api::TopologyS
                                                 const api::Labels& podLabels, const std::string& action);
 // Upstream helper.DefaultSelector, from ClusterObjects::serviceSelectors / controllerSelectors.
 SpreadSelector defaultSelector(const api::Pod& pod, const ClusterObjects& objects);
+// Records the selector of a Service, ReplicationController, ReplicaSet or StatefulSet object in
+// objects, where defaultSelector looks for it (the listers of upstream); false for other kinds
+// and for Services without a selector.
+bool recordSelectorSource(ClusterObjects& objects, const api::Value& object);
 bool nodeLabelsMatchConstraints(const api::Labels& nodeLabels, const std::vector<SpreadConstraint>& constraints);
 // nodeAffinityPolicy / nodeTaintsPolicy: whether node counts as a domain for constraint c.
 bool matchNodeInclusionPolicies(const SpreadConstraint& c, const api::Pod& pod, const api::Node& node);
