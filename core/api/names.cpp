@@ -91,6 +91,20 @@ std::string regexError(std::string_view msg, std::string_view fmt, std::initiali
 
 }  // namespace
 
+bool isQualifiedNameValid(std::string_view value) {
+    const std::size_t slash = value.find('/');
+    if (slash == std::string_view::npos)
+        return value.size() <= kQualifiedNameMaxLength && matchesQualifiedName(value);
+    const std::string_view prefix = value.substr(0, slash);
+    const std::string_view name = value.substr(slash + 1);
+    return prefix.size() <= kDns1123SubdomainMaxLength && matchesDns1123Subdomain(prefix) &&
+           name.size() <= kQualifiedNameMaxLength && matchesQualifiedName(name);
+}
+
+bool isLabelValueValid(std::string_view value) {
+    return value.empty() || (value.size() <= kLabelValueMaxLength && matchesQualifiedName(value));
+}
+
 std::vector<std::string> isDNS1123Label(const std::string& value) {
     std::vector<std::string> errs;
     if (value.size() > kDns1123LabelMaxLength) errs.push_back(maxLenError(kDns1123LabelMaxLength));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ks::api {
@@ -12,5 +13,10 @@ std::vector<std::string> isDNS1123Subdomain(const std::string& value);  // objec
 std::vector<std::string> isDNS1123Label(const std::string& value);      // namespaces, 63 max
 std::vector<std::string> isQualifiedName(const std::string& value);     // label/annotation keys
 std::vector<std::string> isValidLabelValue(const std::string& value);   // label values, 63 max
+
+// Allocation-free forms for hot paths such as selector matching: true exactly when the
+// functions above would return no problem.
+bool isQualifiedNameValid(std::string_view value);
+bool isLabelValueValid(std::string_view value);
 
 }  // namespace ks::api

@@ -142,6 +142,7 @@ private slots:
         QFETCH(QString, value);
         QFETCH(QStringList, errors);
         QCOMPARE(toList(isQualifiedName(value.toStdString())), errors);
+        QCOMPARE(isQualifiedNameValid(value.toStdString()), errors.isEmpty());
     }
 
     void labelValue_data() {
@@ -165,6 +166,7 @@ private slots:
         QFETCH(QString, value);
         QFETCH(QStringList, errors);
         QCOMPARE(toList(isValidLabelValue(value.toUtf8().toStdString())), errors);
+        QCOMPARE(isLabelValueValid(value.toUtf8().toStdString()), errors.isEmpty());
     }
 
     // The scanners are linear: a megabyte of input is rejected quickly and without recursion.
