@@ -450,7 +450,9 @@ Result<WatchId> ApiStore::watch(const std::string& kind, const WatchOptions& opt
     } else if (from != 0) {
         auto first = std::upper_bound(history.entries.begin(), history.entries.end(), from,
                                       [](std::uint64_t rv, const HistoryEntryPtr& e) { return rv < e->resourceVersion; });
-        for (auto it = first; it != history.entries.end(); ++it) d->hub.offer(id, *it);
+        // Copied first: offering may wake the dispatcher, and nothing may append under our feet.
+        std::vector<HistoryEntryPtr> replay(first, history.entries.end());
+        for (const auto& e : replay) d->hub.offer(id, e);
     }
     d->afterWrite();
     return {{}, id};

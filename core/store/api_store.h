@@ -128,7 +128,7 @@ public:
     // Delivery. By default events are delivered at the end of the call that caused them
     // (write or watch), never inside another callback. A simulation loop can instead set a hook:
     // it is called whenever events become pending, and the loop then calls deliverPending()
-    // when it chooses (e.g. as an event at the current virtual time).
+    // when it chooses (e.g. as an event at the current virtual time), never from inside the hook.
     void setDispatchHook(std::function<void()> hook);
     std::size_t deliverPending(std::size_t max = SIZE_MAX);
     bool hasPendingEvents() const;

@@ -236,6 +236,42 @@ private slots:
         QCOMPARE(S(stringAt(*r.value, "status.qosClass")), QString("Guaranteed"));
     }
 
+    // Everything the store adds (uid, timestamps, conditions, deletion fields) passes validation
+    // on the next write: a pod's whole life through the default chain.
+    void defaultChainAcceptsWhatTheStoreWrites() {
+        ApiStore store;
+        store.setKubeletsFinishPodDeletion(true);
+        admission::installDefaultPlugins(store);
+        QVERIFY(store.create(yaml("apiVersion: v1\nkind: Node\nmetadata:\n  name: node-1\n")).ok());
+        Value p = pod("web");
+        p.child("metadata").set("finalizers", flow("[example.com/keep]"));
+        auto created = store.create(p);
+        QVERIFY2(created.ok(), created.status.message.c_str());
+        Status bound = store.bind("default", "web", "node-1");
+        QVERIFY2(bound.ok(), bound.message.c_str());
+        auto st = store.mergePatchStatus({"Pod", "default", "web"}, yaml(R"({"status":{"phase":"Running","podIP":"10.0.0.5"}})"));
+        QVERIFY2(st.ok(), st.status.message.c_str());
+        auto labels = store.mergePatch({"Pod", "default", "web"}, yaml(R"({"metadata":{"labels":{"tier":"front"}}})"));
+        QVERIFY2(labels.ok(), labels.status.message.c_str());
+        auto ev = store.recordEvent({"Pod", "default", "web"}, "Normal", "Scheduled",
+                                    "Successfully assigned default/web to node-1", "default-scheduler");
+        QVERIFY2(ev.ok(), ev.status.message.c_str());
+        auto again = store.recordEvent({"Pod", "default", "web"}, "Normal", "Scheduled",
+                                       "Successfully assigned default/web to node-1", "default-scheduler");
+        QVERIFY2(again.ok(), again.status.message.c_str());
+        QCOMPARE(*again.value->get("count")->toInt(), 2);
+        QVERIFY(store.remove({"Pod", "default", "web"}).ok());
+        ObjectPtr terminating = store.find({"Pod", "default", "web"});
+        QVERIFY(terminating && !metaString(*terminating, "deletionTimestamp").empty());
+        Value done = *terminating;
+        done.child("metadata").remove("finalizers");
+        auto last = store.update(done);
+        QVERIFY2(last.ok(), last.status.message.c_str());
+        QVERIFY(store.find({"Pod", "default", "web"}));  // still within its grace period
+        QVERIFY(store.remove({"Pod", "default", "web"}, 0).ok());
+        QVERIFY(!store.find({"Pod", "default", "web"}));
+    }
+
     void validationMessages_data() {
         QTest::addColumn<QString>("manifest");
         QTest::addColumn<QString>("expected");
