@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/api/types.h"
+#include "core/scheduler/framework/snapshot.h"
 
 namespace ks::scheduler::testing {
 
@@ -101,6 +102,55 @@ public:
         na->required->terms.push_back(std::move(term));
         return *this;
     }
+    // Init containers (restartPolicy Always makes a sidecar), overhead, images and volumes.
+    PodBuilder& initContainer(const std::vector<std::pair<std::string, std::string>>& requests = {},
+                              std::string image = "registry.k8s.io/busybox") {
+        api::Container c;
+        c.name = "init" + std::to_string(m_pod.spec.initContainers.size());
+        c.image = std::move(image);
+        for (const auto& [name, value] : requests) c.resources.requests[name] = qty(value);
+        m_pod.spec.initContainers.push_back(std::move(c));
+        return *this;
+    }
+    PodBuilder& sidecar(const std::vector<std::pair<std::string, std::string>>& requests = {}) {
+        initContainer(requests);
+        m_pod.spec.initContainers.back().restartPolicy = "Always";
+        return *this;
+    }
+    PodBuilder& overhead(const std::vector<std::pair<std::string, std::string>>& resources) {
+        for (const auto& [name, value] : resources) m_pod.spec.overhead[name] = qty(value);
+        return *this;
+    }
+    // A request-less container running image.
+    PodBuilder& image(std::string image) {
+        container();
+        m_pod.spec.containers.back().image = std::move(image);
+        return *this;
+    }
+    PodBuilder& pvc(std::string claimName, std::string volumeName = {}) {
+        api::Volume v;
+        v.name = volumeName.empty() ? claimName : std::move(volumeName);
+        v.source = api::Volume::Source::PersistentVolumeClaim;
+        v.claimName = std::move(claimName);
+        m_pod.spec.volumes.push_back(std::move(v));
+        return *this;
+    }
+    // A generic ephemeral volume: its claim is named <pod>-<volume> and owned by the pod.
+    PodBuilder& ephemeralVolume(std::string volumeName) {
+        api::Volume v;
+        v.name = std::move(volumeName);
+        v.source = api::Volume::Source::Ephemeral;
+        m_pod.spec.volumes.push_back(std::move(v));
+        return *this;
+    }
+    PodBuilder& emptyDir(std::string volumeName) {
+        api::Volume v;
+        v.name = std::move(volumeName);
+        v.source = api::Volume::Source::EmptyDir;
+        m_pod.spec.volumes.push_back(std::move(v));
+        return *this;
+    }
+
     PodBuilder& toleration(std::string key, std::string op, std::string value, std::string effect) {
         api::Toleration t;
         t.key = std::move(key);
@@ -218,6 +268,16 @@ public:
         m_node.spec.taints.push_back(std::move(t));
         return *this;
     }
+    // Only allocatable (capacity untouched), as a kubelet reserving system resources reports.
+    NodeBuilder& allocatable(const std::vector<std::pair<std::string, std::string>>& resources) {
+        for (const auto& [name, value] : resources) m_node.status.allocatable[name] = qty(value);
+        return *this;
+    }
+    // status.images entry: every name of one image and its size in bytes.
+    NodeBuilder& image(std::vector<std::string> names, std::int64_t sizeBytes) {
+        m_node.status.images.push_back({std::move(names), sizeBytes});
+        return *this;
+    }
     NodeBuilder& unschedulable(bool u = true) { m_node.spec.unschedulable = u; return *this; }
 
     api::Node obj() const { return m_node; }
@@ -227,6 +287,116 @@ public:
 private:
     api::Node m_node;
 };
+
+// ---- storage ----
+
+class PVBuilder {
+public:
+    PVBuilder(std::string name, std::string className) {
+        m_pv.metadata.name = std::move(name);
+        m_pv.metadata.uid = m_pv.metadata.name + "-uid";
+        m_pv.storageClassName = std::move(className);
+        m_pv.capacity["storage"] = qty("1Gi");
+        m_pv.accessModes = {"ReadWriteOnce"};
+    }
+    PVBuilder& phase(std::string p) { m_pv.phase = std::move(p); return *this; }
+    PVBuilder& capacity(const std::string& storage) { m_pv.capacity["storage"] = qty(storage); return *this; }
+    PVBuilder& accessModes(std::vector<std::string> modes) { m_pv.accessModes = std::move(modes); return *this; }
+    PVBuilder& volumeMode(std::string mode) { m_pv.volumeMode = std::move(mode); return *this; }
+    PVBuilder& label(const std::string& k, const std::string& v) { m_pv.metadata.labels[k] = v; return *this; }
+    PVBuilder& annotation(const std::string& k, const std::string& v) { m_pv.metadata.annotations[k] = v; return *this; }
+    // Required node affinity with one term: every key In its values (upstream withNodeAffinity).
+    PVBuilder& nodeAffinity(const std::vector<std::pair<std::string, std::vector<std::string>>>& keyValues) {
+        api::NodeSelectorTerm term;
+        for (const auto& [key, values] : keyValues) term.matchExpressions.push_back({key, "In", values});
+        if (!m_pv.nodeAffinity) m_pv.nodeAffinity.emplace();
+        m_pv.nodeAffinity->terms.push_back(std::move(term));
+        return *this;
+    }
+    PVBuilder& claimRef(std::string ns, std::string name, std::string uid = {}) {
+        m_pv.claimRefNamespace = std::move(ns);
+        m_pv.claimRefName = std::move(name);
+        m_pv.claimRefUid = std::move(uid);
+        return *this;
+    }
+    PVBuilder& csi(std::string driver) { m_pv.csiDriver = std::move(driver); return *this; }
+    PVBuilder& resourceVersion(std::uint64_t rv) { m_pv.metadata.resourceVersion = rv; return *this; }
+    PVBuilder& deleting(api::Time at = 1) { m_pv.metadata.deletionTimestamp = at; return *this; }
+    api::PersistentVolume obj() const { return m_pv; }
+    operator api::PersistentVolume() const { return m_pv; }
+
+private:
+    api::PersistentVolume m_pv;
+};
+
+class PVCBuilder {
+public:
+    PVCBuilder(std::string name, std::optional<std::string> className, std::string ns = "default") {
+        m_pvc.metadata.name = std::move(name);
+        m_pvc.metadata.namespace_ = std::move(ns);
+        m_pvc.metadata.uid = m_pvc.metadata.namespace_ + "-" + m_pvc.metadata.name + "-uid";
+        m_pvc.storageClassName = std::move(className);
+        m_pvc.accessModes = {"ReadWriteOnce"};
+        m_pvc.resources.requests["storage"] = qty("1Gi");
+        m_pvc.phase = "Pending";
+    }
+    // Bound by the PV controller: volumeName, the bind-completed annotation and phase Bound.
+    PVCBuilder& boundTo(std::string pvName) {
+        m_pvc.volumeName = std::move(pvName);
+        m_pvc.metadata.annotations["pv.kubernetes.io/bind-completed"] = "yes";
+        m_pvc.phase = "Bound";
+        return *this;
+    }
+    // Pre-bound by the user: volumeName only.
+    PVCBuilder& volumeName(std::string pvName) { m_pvc.volumeName = std::move(pvName); return *this; }
+    PVCBuilder& phase(std::string p) { m_pvc.phase = std::move(p); return *this; }
+    PVCBuilder& request(const std::string& storage) { m_pvc.resources.requests["storage"] = qty(storage); return *this; }
+    PVCBuilder& accessModes(std::vector<std::string> modes) { m_pvc.accessModes = std::move(modes); return *this; }
+    PVCBuilder& volumeMode(std::string mode) { m_pvc.volumeMode = std::move(mode); return *this; }
+    PVCBuilder& selector(api::LabelSelector s) { m_pvc.selector = std::move(s); return *this; }
+    PVCBuilder& annotation(const std::string& k, const std::string& v) { m_pvc.metadata.annotations[k] = v; return *this; }
+    PVCBuilder& ownedByPod(const std::string& podName) {
+        api::OwnerReference r;
+        r.apiVersion = "v1";
+        r.kind = "Pod";
+        r.name = podName;
+        r.uid = m_pvc.metadata.namespace_ + "-" + podName + "-uid";
+        r.controller = true;
+        m_pvc.metadata.ownerReferences.push_back(std::move(r));
+        return *this;
+    }
+    PVCBuilder& deleting(api::Time at = 1) { m_pvc.metadata.deletionTimestamp = at; return *this; }
+    api::PersistentVolumeClaim obj() const { return m_pvc; }
+    operator api::PersistentVolumeClaim() const { return m_pvc; }
+
+private:
+    api::PersistentVolumeClaim m_pvc;
+};
+
+inline PVBuilder makePV(std::string name, std::string className) { return PVBuilder(std::move(name), std::move(className)); }
+inline PVCBuilder makePVC(std::string name, std::optional<std::string> className, std::string ns = "default") {
+    return PVCBuilder(std::move(name), std::move(className), std::move(ns));
+}
+inline api::StorageClass makeStorageClass(std::string name, std::string bindingMode = "Immediate",
+                                          std::string provisioner = "kubernetes.io/no-provisioner") {
+    api::StorageClass sc;
+    sc.metadata.name = std::move(name);
+    sc.volumeBindingMode = std::move(bindingMode);
+    sc.provisioner = std::move(provisioner);
+    return sc;
+}
+
+// ClusterObjects holding these PVs, PVCs and classes (keyed as the snapshot expects).
+inline std::shared_ptr<ClusterObjects> storageObjects(const std::vector<api::PersistentVolume>& pvs,
+                                                      const std::vector<api::PersistentVolumeClaim>& pvcs,
+                                                      const std::vector<api::StorageClass>& classes = {}) {
+    auto objects = std::make_shared<ClusterObjects>();
+    for (const auto& pv : pvs) objects->persistentVolumes[pv.metadata.name] = pv;
+    for (const auto& pvc : pvcs)
+        objects->persistentVolumeClaims[pvc.metadata.namespace_ + "/" + pvc.metadata.name] = pvc;
+    for (const auto& sc : classes) objects->storageClasses[sc.metadata.name] = sc;
+    return objects;
+}
 
 inline PodBuilder makePod(std::string name, std::string ns = "default") { return PodBuilder(std::move(name), std::move(ns)); }
 inline NodeBuilder makeNode(std::string name) { return NodeBuilder(std::move(name)); }
