@@ -3,13 +3,20 @@
 #include "core/scheduler/framework/registry.h"
 
 #include "core/scheduler/plugins/default_binder/default_binder.h"
+#include "core/scheduler/plugins/image_locality/image_locality.h"
 #include "core/scheduler/plugins/node_affinity/node_affinity.h"
 #include "core/scheduler/plugins/node_name/node_name.h"
 #include "core/scheduler/plugins/node_ports/node_ports.h"
+#include "core/scheduler/plugins/node_resources_balanced_allocation/node_resources_balanced_allocation.h"
+#include "core/scheduler/plugins/node_resources_fit/node_resources_fit.h"
 #include "core/scheduler/plugins/node_unschedulable/node_unschedulable.h"
+#include "core/scheduler/plugins/node_volume_limits/node_volume_limits.h"
 #include "core/scheduler/plugins/priority_sort/priority_sort.h"
 #include "core/scheduler/plugins/scheduling_gates/scheduling_gates.h"
 #include "core/scheduler/plugins/taint_toleration/taint_toleration.h"
+#include "core/scheduler/plugins/volume_binding/volume_binding.h"
+#include "core/scheduler/plugins/volume_restrictions/volume_restrictions.h"
+#include "core/scheduler/plugins/volume_zone/volume_zone.h"
 
 namespace ks::scheduler {
 
@@ -30,16 +37,16 @@ Registry buildRegistry() {
     entry(r, "TaintToleration", p::newTaintToleration);
     entry(r, "NodeAffinity", p::newNodeAffinity);
     entry(r, "NodePorts", p::newNodePorts);
-    // TODO: entry(r, "NodeResourcesFit", p::newNodeResourcesFit);
-    // TODO: entry(r, "VolumeRestrictions", p::newVolumeRestrictions);
-    // TODO: entry(r, "NodeVolumeLimits", p::newNodeVolumeLimits);
-    // TODO: entry(r, "VolumeBinding", p::newVolumeBinding);
-    // TODO: entry(r, "VolumeZone", p::newVolumeZone);
+    entry(r, "NodeResourcesFit", p::newNodeResourcesFit);
+    entry(r, "VolumeRestrictions", p::newVolumeRestrictions);
+    entry(r, "NodeVolumeLimits", p::newNodeVolumeLimits);
+    entry(r, "VolumeBinding", p::newVolumeBinding);
+    entry(r, "VolumeZone", p::newVolumeZone);
     // TODO: entry(r, "PodTopologySpread", p::newPodTopologySpread);
     // TODO: entry(r, "InterPodAffinity", p::newInterPodAffinity);
     // TODO: entry(r, "DefaultPreemption", p::newDefaultPreemption);
-    // TODO: entry(r, "NodeResourcesBalancedAllocation", p::newNodeResourcesBalancedAllocation);
-    // TODO: entry(r, "ImageLocality", p::newImageLocality);
+    entry(r, "NodeResourcesBalancedAllocation", p::newNodeResourcesBalancedAllocation);
+    entry(r, "ImageLocality", p::newImageLocality);
     entry(r, "DefaultBinder", p::newDefaultBinder);
     return r;
 }
