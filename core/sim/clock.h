@@ -3,7 +3,7 @@
 // Mirrors the parts of Go's time package (go1.22 src/time/format.go, format_rfc3339.go) that
 // Kubernetes v1.31 shows to users: metav1.Time is written as RFC 3339 with second precision
 // ("2026-01-01T00:00:12Z"), and flags such as --until take Go durations ("1m30s", "500ms").
-// Nothing here reads the wall clock: the simulation owns time.
+// Nothing here reads the wall clock: the event loop owns "now" (EventLoop::now()).
 #pragma once
 
 #include <cstdint>
@@ -27,22 +27,6 @@ constexpr Duration kHour = 60 * kMinute;
 
 // 2026-01-01T00:00:00Z as seconds since the Unix epoch: virtual time 0.
 constexpr std::int64_t kEpochUnixSeconds = 1767225600;
-
-// The simulation's clock. Only the event loop moves it, and only forward.
-class Clock {
-public:
-    Time now() const { return m_now; }
-    // Moves the clock to t; earlier times are ignored (virtual time never runs backwards,
-    // except through restore()).
-    void advanceTo(Time t) {
-        if (t > m_now) m_now = t;
-    }
-    // Used by snapshots only.
-    void restore(Time t) { m_now = t; }
-
-private:
-    Time m_now = 0;
-};
 
 // Go's RFC3339 layout, quoted in parse errors as Go does.
 inline constexpr std::string_view kRfc3339Layout = "2006-01-02T15:04:05Z07:00";
