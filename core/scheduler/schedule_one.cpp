@@ -37,7 +37,7 @@ std::optional<CycleRecord> Scheduler::scheduleOne(std::int64_t now) {
     if (!fw) return record;
     if (pod.metadata.deletionTimestamp) {
         record.message = "skip schedule deleting pod: " + record.pod;
-        emit("Warning", "FailedScheduling", record.pod, record.message);
+        recordEvent("Warning", "FailedScheduling", record.pod, record.message);
         return record;
     }
     const std::int64_t podCycle = m_queue->schedulingCycle();
@@ -113,7 +113,7 @@ std::optional<CycleRecord> Scheduler::scheduleOne(std::int64_t now) {
         handleFailure(*fw, qpi, s, nullptr, std::nullopt, podCycle, now, record);
         return record;
     }
-    emit("Normal", "Scheduled", record.pod, "Successfully assigned " + record.pod + " to " + host);
+    recordEvent("Normal", "Scheduled", record.pod, "Successfully assigned " + record.pod + " to " + host);
     fw->runPostBindPlugins(state, *assumed, host);
     record.selectedNode = host;
     m_queue->assignedPodAdded(*assumedPod, m_snapshot->objects().namespaceLabels(pod.metadata.namespace_), now);
@@ -145,7 +145,7 @@ void Scheduler::handleFailure(Framework&, QueuedPodInfo& qpi, const Status& stat
     record.nominatedNode = nnn;
     m_queue->addUnschedulableIfNotPresent(qpi, podCycle, now);
     (void)status;
-    emit("Warning", "FailedScheduling", record.pod, truncateEventMessage(record.message));
+    recordEvent("Warning", "FailedScheduling", record.pod, truncateEventMessage(record.message));
 }
 
 Scheduler::ScheduleResult Scheduler::schedulePod(Framework& fw, CycleState& state, const PodInfo& pod,

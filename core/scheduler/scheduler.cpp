@@ -112,8 +112,13 @@ Status Scheduler::deletePod(const api::Pod& pod, const std::string& reason) {
     if (!s.isSuccess()) return s;
     const std::string key = pod.metadata.namespace_ + "/" + pod.metadata.name;
     if (m_currentRecord) m_currentRecord->preempted.push_back(key);
-    emit("Normal", "Preempted", key, reason);
-    removeBoundPod(pod.metadata.namespace_, pod.metadata.name, m_now);
+    recordEvent("Normal", "Preempted", key, reason);
+    if (!pod.spec.nodeName.empty() && m_snapshot->get(pod.spec.nodeName)) {
+        m_snapshot->removePod(pod.metadata.namespace_, pod.metadata.name, pod.spec.nodeName);
+        m_queue->moveAllToActiveOrBackoffQueue(events::assignedPodDelete(), m_now);
+    } else {
+        removeBoundPod(pod.metadata.namespace_, pod.metadata.name, m_now);
+    }
     return s;
 }
 
@@ -141,7 +146,7 @@ std::uint64_t Scheduler::randomInt(std::uint64_t n) {
     }
 }
 
-void Scheduler::emit(const std::string& type, const std::string& reason, const std::string& pod,
+void Scheduler::recordEvent(const std::string& type, const std::string& reason, const std::string& pod,
                      const std::string& msg) {
     if (m_hooks.event) m_hooks.event(type, reason, pod, msg);
 }

@@ -106,7 +106,7 @@ private:
     void handleFailure(Framework& fw, QueuedPodInfo& qpi, const Status& status, const Diagnosis* diagnosis,
                        std::optional<std::string> nominatedNode, std::int64_t podCycle, std::int64_t now,
                        CycleRecord& record);
-    void emit(const std::string& type, const std::string& reason, const std::string& pod, const std::string& msg);
+    void recordEvent(const std::string& type, const std::string& reason, const std::string& pod, const std::string& msg);
 
     config::KubeSchedulerConfiguration m_config;
     std::map<std::string, std::unique_ptr<Framework>> m_profiles;

@@ -138,8 +138,7 @@ api::Value defaultArgs(const std::string& name, const api::Value& args) {
         setIfAbsent(s, "type", api::Value::string("LeastAllocated"));
         const api::Value* res = s.get("resources");
         if (!res || !res->isSequence() || res->items().empty()) s.set("resources", resourceList({"cpu", "memory"}));
-        defaultWeights(s.child("resources"));
-        if (!s.get("resources")->isSequence()) s.set("resources", resourceList({"cpu", "memory"}));
+        defaultWeights(*s.get("resources"));
     } else if (name == n::kNodeResourcesBalancedAllocation) {
         const api::Value* res = a.get("resources");
         if (!res || !res->isSequence() || res->items().empty()) a.set("resources", resourceList({"cpu", "memory"}));

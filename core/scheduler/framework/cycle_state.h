@@ -6,6 +6,9 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace ks::scheduler {
 
@@ -21,15 +24,27 @@ public:
     CycleState(const CycleState&) = delete;
     CycleState& operator=(const CycleState&) = delete;
 
+    // NOTE: filters and scores read their state once per node; a cycle holds a handful of
+    // entries, so a flat vector searched by string_view (no temporary std::string from a
+    // `const char*` key) is much cheaper than a map.
     template <typename T>
-    T* read(const std::string& key) const {
-        auto it = m_data.find(key);
-        return it == m_data.end() ? nullptr : dynamic_cast<T*>(it->second.get());
+    T* read(std::string_view key) const {
+        for (const auto& [k, v] : m_data)
+            if (k == key) return dynamic_cast<T*>(v.get());
+        return nullptr;
     }
-    void write(const std::string& key, std::unique_ptr<StateData> data) { m_data[key] = std::move(data); }
+    void write(std::string_view key, std::unique_ptr<StateData> data) {
+        for (auto& [k, v] : m_data)
+            if (k == key) {
+                v = std::move(data);
+                return;
+            }
+        m_data.emplace_back(std::string(key), std::move(data));
+    }
     std::unique_ptr<CycleState> clone() const {
         auto copy = std::make_unique<CycleState>();
-        for (const auto& [k, v] : m_data) copy->m_data[k] = v ? v->clone() : nullptr;
+        copy->m_data.reserve(m_data.size());
+        for (const auto& [k, v] : m_data) copy->m_data.emplace_back(k, v ? v->clone() : nullptr);
         copy->skipFilterPlugins = skipFilterPlugins;
         copy->skipScorePlugins = skipScorePlugins;
         copy->skipFilterMask = skipFilterMask;
@@ -44,7 +59,7 @@ public:
     std::uint64_t skipFilterMask = 0, skipScoreMask = 0;
 
 private:
-    std::map<std::string, std::unique_ptr<StateData>> m_data;
+    std::vector<std::pair<std::string, std::unique_ptr<StateData>>> m_data;
 };
 
 }  // namespace ks::scheduler

@@ -3,7 +3,9 @@
 #include "core/scheduler/framework/registry.h"
 
 #include "core/scheduler/plugins/default_binder/default_binder.h"
+#include "core/scheduler/plugins/default_preemption/default_preemption.h"
 #include "core/scheduler/plugins/image_locality/image_locality.h"
+#include "core/scheduler/plugins/inter_pod_affinity/inter_pod_affinity.h"
 #include "core/scheduler/plugins/node_affinity/node_affinity.h"
 #include "core/scheduler/plugins/node_name/node_name.h"
 #include "core/scheduler/plugins/node_ports/node_ports.h"
@@ -11,6 +13,7 @@
 #include "core/scheduler/plugins/node_resources_fit/node_resources_fit.h"
 #include "core/scheduler/plugins/node_unschedulable/node_unschedulable.h"
 #include "core/scheduler/plugins/node_volume_limits/node_volume_limits.h"
+#include "core/scheduler/plugins/pod_topology_spread/pod_topology_spread.h"
 #include "core/scheduler/plugins/priority_sort/priority_sort.h"
 #include "core/scheduler/plugins/scheduling_gates/scheduling_gates.h"
 #include "core/scheduler/plugins/taint_toleration/taint_toleration.h"
@@ -42,9 +45,9 @@ Registry buildRegistry() {
     entry(r, "NodeVolumeLimits", p::newNodeVolumeLimits);
     entry(r, "VolumeBinding", p::newVolumeBinding);
     entry(r, "VolumeZone", p::newVolumeZone);
-    // TODO: entry(r, "PodTopologySpread", p::newPodTopologySpread);
-    // TODO: entry(r, "InterPodAffinity", p::newInterPodAffinity);
-    // TODO: entry(r, "DefaultPreemption", p::newDefaultPreemption);
+    entry(r, "PodTopologySpread", p::newPodTopologySpread);
+    entry(r, "InterPodAffinity", p::newInterPodAffinity);
+    entry(r, "DefaultPreemption", p::newDefaultPreemption);
     entry(r, "NodeResourcesBalancedAllocation", p::newNodeResourcesBalancedAllocation);
     entry(r, "ImageLocality", p::newImageLocality);
     entry(r, "DefaultBinder", p::newDefaultBinder);

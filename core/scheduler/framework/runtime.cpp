@@ -382,15 +382,18 @@ Status Framework::runScorePlugins(CycleState& state, const PodInfo& pod, const s
         auto& list = out.normalized[p];
         list.resize(nodes.size());
         const bool skipped = state.skipScoreMask & (std::uint64_t(1) << p);
+        ScorePlugin* plugin = m_score[p].plugin;
+        // Names are only needed by NormalizeScore and the explanation; copying them for every
+        // plugin and node would dominate the cost of a cycle.
+        const bool named = m_recording || (!skipped && plugin->hasNormalizeScore());
         for (std::size_t i = 0; i < nodes.size(); ++i) {
-            list[i].name = nodes[i]->name();
+            if (named) list[i].name = nodes[i]->name();
             list[i].score = 0;
         }
         if (skipped) {
             if (m_recording) out.raw[p] = list;
             continue;
         }
-        ScorePlugin* plugin = m_score[p].plugin;
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             Status s = plugin->score(state, pod, *nodes[i], list[i].score);
             if (!s.isSuccess()) return asError("plugin \"" + m_score[p].name + "\" failed with: ", s);

@@ -1,0 +1,66 @@
+// Golden tests of `kubestage-cli schedule -o json`: every tests/data/schedule/NAME.yaml is
+// scheduled (with NAME.config.yaml as --config when present) and the output compared with
+// NAME.json. Run with --update to rewrite the expected files after a deliberate change.
+#include <QtTest>
+
+namespace {
+bool gUpdate = false;
+}
+
+class TestSchedGolden : public QObject {
+    Q_OBJECT
+private slots:
+    void golden_data();
+    void golden();
+};
+
+void TestSchedGolden::golden_data() {
+    QTest::addColumn<QString>("input");
+    const QDir dir(QStringLiteral(KUBESTAGE_TEST_DATA) + "/schedule");
+    for (const auto& f : dir.entryList({"*.yaml"}, QDir::Files, QDir::Name)) {
+        if (f.endsWith(".config.yaml")) continue;
+        QTest::newRow(qPrintable(f)) << dir.filePath(f);
+    }
+}
+
+void TestSchedGolden::golden() {
+    QFETCH(QString, input);
+    const QString base = input.left(input.size() - 5);
+    QStringList args{"schedule", "-o", "json", "--seed", "1"};
+    if (QFile::exists(base + ".config.yaml")) args << "--config" << base + ".config.yaml";
+    args << input;
+    QProcess cli;
+    cli.start(QStringLiteral(KUBESTAGE_CLI), args);
+    QVERIFY(cli.waitForFinished(60000));
+    QCOMPARE(cli.exitCode(), 0);
+    const QByteArray out = cli.readAllStandardOutput();
+    QFile expected(base + ".json");
+    if (gUpdate) {
+        QVERIFY(expected.open(QIODevice::WriteOnly));
+        expected.write(out);
+        return;
+    }
+    QVERIFY2(expected.open(QIODevice::ReadOnly), qPrintable("missing " + expected.fileName() + " (run with --update)"));
+    const QByteArray want = expected.readAll();
+    if (out != want) {
+        const auto got = QString::fromUtf8(out).split('\n'), exp = QString::fromUtf8(want).split('\n');
+        for (int i = 0; i < std::max(got.size(), exp.size()); ++i)
+            if (got.value(i) != exp.value(i))
+                QFAIL(qPrintable(QString("line %1 differs:\n  got:  %2\n  want: %3\n(rerun with --update if intended)")
+                                     .arg(i + 1)
+                                     .arg(got.value(i), exp.value(i))));
+    }
+}
+
+// QTEST_APPLESS_MAIN plus an --update flag that QTest would reject.
+int main(int argc, char** argv) {
+    std::vector<char*> args;
+    for (int i = 0; i < argc; ++i) {
+        if (std::string(argv[i]) == "--update") gUpdate = true;
+        else args.push_back(argv[i]);
+    }
+    TestSchedGolden test;
+    return QTest::qExec(&test, static_cast<int>(args.size()), args.data());
+}
+
+#include "tst_sched_golden.moc"
