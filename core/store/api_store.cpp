@@ -337,6 +337,9 @@ Result<ObjectPtr> ApiStore::updateImpl(Value object, bool statusOnly) {
         std::vector<std::string> oldF = finalizersOf(*existing), added;
         for (const auto& f : finalizersOf(obj))
             if (std::find(oldF.begin(), oldF.end(), f) == oldF.end()) added.push_back(f);
+        // sets.String.List(): sorted, without duplicates.
+        std::sort(added.begin(), added.end());
+        added.erase(std::unique(added.begin(), added.end()), added.end());
         if (!added.empty())
             errors.push_back("metadata.finalizers: Forbidden: no new finalizers can be added if the object is being "
                              "deleted, found new finalizers " + goStringSlice(added));
