@@ -226,13 +226,13 @@ private slots:
         ApiStore store;
         admission::installDefaultPlugins(store);
         Value p = pod("web");
-        p.child("spec").get("containers")->items()[0].set("resources", flow("{limits: {cpu: 1, memory: 1Gi}, requests: {cpu: 1}}"));
+        p.child("spec").get("containers")->items()[0].set("resources", flow("{limits: {cpu: 1, memory: 1Gi}}"));
         auto r = store.create(p);
         QVERIFY2(r.ok(), r.status.message.c_str());
         QCOMPARE(S(stringAt(*r.value, "spec.schedulerName")), QString("default-scheduler"));
         QCOMPARE(S(stringAt(*r.value, "spec.restartPolicy")), QString("Always"));
         QCOMPARE(*r.value->at("spec.priority")->toInt(), 0);
-        // Defaulting copied the memory limit into requests, so the pod is Guaranteed.
+        // Defaulting copied the limits into requests, so the pod is Guaranteed.
         QCOMPARE(S(stringAt(*r.value, "status.qosClass")), QString("Guaranteed"));
     }
 
