@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/api/defaults_internal.h"
+#include "core/api/kind_scope.h"
 
 namespace ks::api {
 
@@ -42,31 +43,11 @@ bool isNil(const Value* v) { return !v || v->isNull(); }
 
 std::string text(const Value* v) { return v && v->isScalar() ? v->text() : std::string(); }
 
-// NOTE: scope comes from a fixed list of cluster-scoped built-in kinds. Custom resources get no
-// namespace here: their scope is only known from their CustomResourceDefinition.
-bool isClusterScoped(const std::string& kind) {
-    static const std::set<std::string> kCluster = {
-        "Node", "Namespace", "PersistentVolume", "StorageClass", "CSIDriver", "CSINode", "VolumeAttachment",
-        "PriorityClass", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "APIService",
-        "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration", "ValidatingAdmissionPolicy",
-        "ValidatingAdmissionPolicyBinding", "RuntimeClass", "IngressClass", "CertificateSigningRequest",
-        "PodSecurityPolicy", "ComponentStatus", "FlowSchema", "PriorityLevelConfiguration", "StorageVersion",
-        "IPAddress", "ServiceCIDR", "DeviceClass", "VolumeAttributesClass", "StorageVersionMigration"};
-    return kCluster.count(kind) > 0;
-}
-
-bool isBuiltinGroup(const std::string& group) {
-    static const std::set<std::string> kGroups = {
-        "", "apps", "batch", "autoscaling", "policy", "scheduling.k8s.io", "storage.k8s.io", "coordination.k8s.io",
-        "rbac.authorization.k8s.io", "networking.k8s.io", "node.k8s.io", "discovery.k8s.io", "events.k8s.io",
-        "admissionregistration.k8s.io", "apiextensions.k8s.io", "apiregistration.k8s.io", "certificates.k8s.io",
-        "flowcontrol.apiserver.k8s.io", "resource.k8s.io", "internal.apiserver.k8s.io", "storagemigration.k8s.io"};
-    return kGroups.count(group) > 0;
-}
-
+// NOTE: custom resources get no namespace here: their scope is only known from their CRD.
 void defaultNamespace(Value& object, const std::string& group, const std::string& kind) {
-    if (!isBuiltinGroup(group)) return;
-    if (isClusterScoped(kind)) {
+    KindScope scope = kindScope(group, kind);
+    if (scope == KindScope::Unknown) return;
+    if (scope == KindScope::Cluster) {
         if (Value* meta = object.get("metadata"); meta && meta->isMapping()) meta->remove("namespace");
         return;
     }

@@ -2,41 +2,12 @@
 // validation, as kube-apiserver runs them on create (v1.31).
 #include "core/api/validate.h"
 
-#include <set>
-
+#include "core/api/kind_scope.h"
 #include "core/api/validation_context.h"
 
 namespace ks::api {
 
-namespace {
-
 using namespace validation;
-
-// Built-in groups: a kind in one of these that KubeStage does not validate in detail still gets
-// the generic ObjectMeta check; anything else is a custom resource.
-bool isBuiltinGroup(const std::string& group) {
-    static const std::set<std::string> kGroups = {
-        "", "apps", "batch", "autoscaling", "policy", "scheduling.k8s.io", "storage.k8s.io", "coordination.k8s.io",
-        "rbac.authorization.k8s.io", "networking.k8s.io", "node.k8s.io", "discovery.k8s.io", "events.k8s.io",
-        "admissionregistration.k8s.io", "apiextensions.k8s.io", "apiregistration.k8s.io", "certificates.k8s.io",
-        "flowcontrol.apiserver.k8s.io", "resource.k8s.io", "internal.apiserver.k8s.io", "storagemigration.k8s.io",
-        "authentication.k8s.io", "authorization.k8s.io"};
-    return kGroups.count(group) > 0;
-}
-
-// NOTE: the scope of a kind comes from a fixed list here; kinds.h has the full registry.
-bool isClusterScoped(const std::string& kind) {
-    static const std::set<std::string> kCluster = {
-        "Node", "Namespace", "PersistentVolume", "StorageClass", "CSIDriver", "CSINode", "VolumeAttachment",
-        "PriorityClass", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "APIService",
-        "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration", "ValidatingAdmissionPolicy",
-        "ValidatingAdmissionPolicyBinding", "RuntimeClass", "IngressClass", "CertificateSigningRequest",
-        "PodSecurityPolicy", "ComponentStatus", "FlowSchema", "PriorityLevelConfiguration", "StorageVersion",
-        "IPAddress", "ServiceCIDR", "DeviceClass", "VolumeAttributesClass", "StorageVersionMigration"};
-    return kCluster.count(kind) > 0;
-}
-
-}  // namespace
 
 void validateObject(const Value& object, const std::string& file, Diagnostics& out) {
     Context ctx(file, out);
@@ -81,14 +52,14 @@ void validateObject(const Value& object, const std::string& file, Diagnostics& o
             // A spec that does not decode stops upstream before validation; its metadata still
             // gets checked here.
             if (mistyped(get(&object, "spec"), false))
-                validateObjectMeta(ctx, object, !isClusterScoped(kind), NameRule::DNSSubdomain);
+                validateObjectMeta(ctx, object, kindScope(group, kind) != KindScope::Cluster, NameRule::DNSSubdomain);
             else
                 e.fn(ctx, object);
             return;
         }
     }
-    if (isBuiltinGroup(group)) {
-        validateGenericObject(ctx, object, !isClusterScoped(kind));
+    if (KindScope scope = kindScope(group, kind); scope != KindScope::Unknown) {
+        validateGenericObject(ctx, object, scope == KindScope::Namespaced);
         return;
     }
     // Custom resources: only a name is required here.
