@@ -261,6 +261,20 @@ private slots:
         QCOMPARE(str(secret, "type"), QString("Opaque"));
     }
 
+    void horizontalPodAutoscaler() {
+        Value hpa = defaulted("apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n"
+                              "  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  maxReplicas: 5\n");
+        QCOMPARE(str(hpa, "spec.minReplicas"), QString("1"));
+        const Value& metric = item(hpa, "spec.metrics", 0);
+        QCOMPARE(str(metric, "type"), QString("Resource"));
+        QCOMPARE(str(metric, "resource.name"), QString("cpu"));
+        QCOMPARE(str(metric, "resource.target.averageUtilization"), QString("80"));
+        Value v1 = defaulted("apiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n"
+                             "  maxReplicas: 5\n");
+        QCOMPARE(str(v1, "spec.minReplicas"), QString("1"));
+        QCOMPARE(str(v1, "spec.metrics"), QString("<absent>"));
+    }
+
     void customResourcesAreLeftAlone() {
         const std::string yaml = "apiVersion: crd.projectcalico.org/v1\nkind: IPPool\nmetadata:\n  name: pool\n"
                                  "spec:\n  cidr: 10.0.0.0/16\n";
