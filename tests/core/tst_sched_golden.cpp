@@ -12,6 +12,8 @@ class TestSchedGolden : public QObject {
 private slots:
     void golden_data();
     void golden();
+    void invalidInput();
+    void outOfTreePlugin();
 };
 
 void TestSchedGolden::golden_data() {
@@ -50,6 +52,41 @@ void TestSchedGolden::golden() {
                                      .arg(i + 1)
                                      .arg(got.value(i), exp.value(i))));
     }
+}
+
+void TestSchedGolden::invalidInput() {
+    // Invalid manifests: FILE:LINE:COL errors and exit 1.
+    QTemporaryDir dir;
+    const QString file = dir.filePath("bad.yaml");
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  priorityClassName: missing\n"
+            "  containers:\n  - name: web\n    image: nginx\n");
+    f.close();
+    QProcess cli;
+    cli.start(QStringLiteral(KUBESTAGE_CLI), {"schedule", "-o", "json", file});
+    QVERIFY(cli.waitForFinished(60000));
+    QCOMPARE(cli.exitCode(), 1);
+    const QString err = QString::fromUtf8(cli.readAllStandardError());
+    QVERIFY2(err.contains(file + ":1:1: spec.priorityClassName: pods \"web\" is forbidden: no PriorityClass with name missing was found"),
+             qPrintable(err));
+}
+
+void TestSchedGolden::outOfTreePlugin() {
+    // A config naming a plugin that is not built in fails when the scheduler is built.
+    QTemporaryDir dir;
+    QFile cfg(dir.filePath("config.yaml"));
+    QVERIFY(cfg.open(QIODevice::WriteOnly));
+    cfg.write("apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\nprofiles:\n"
+              "- schedulerName: default-scheduler\n  plugins:\n    multiPoint:\n      enabled:\n      - name: Coscheduling\n");
+    cfg.close();
+    QProcess cli;
+    cli.start(QStringLiteral(KUBESTAGE_CLI), {"schedule", "--config", cfg.fileName(),
+                                              QStringLiteral(KUBESTAGE_TEST_DATA) + "/schedule/basic-plugins.yaml"});
+    QVERIFY(cli.waitForFinished(60000));
+    QCOMPARE(cli.exitCode(), 1);
+    QCOMPARE(QString::fromUtf8(cli.readAllStandardError()).trimmed(),
+             QString("error: creating profile for scheduler name default-scheduler: PreFilterPlugin \"Coscheduling\" does not exist"));
 }
 
 // QTEST_APPLESS_MAIN plus an --update flag that QTest would reject.
