@@ -82,9 +82,12 @@ namespace {
 api::Diagnostics createAll(store::ApiStore& store, api::LoadResult loaded) {
     api::Diagnostics diags = std::move(loaded.diagnostics);
     if (hasErrors(diags)) return diags;
-    store::CreateOptions options;
-    options.keepStatus = true;  // a scenario describes nodes and pods as they are now
     for (auto& obj : loaded.objects) {
+        // A scenario that writes a status describes the object as it is now (a node's
+        // allocatable, a running pod); without one the API server's create rules apply (a new
+        // pod is Pending).
+        store::CreateOptions options;
+        options.keepStatus = obj.object.get("status") != nullptr;
         api::Mark where = obj.object.mark();
         std::string kind = obj.object.str("kind");
         if (kind == "KubeSchedulerConfiguration" || obj.object.get("cniVersion") || obj.object.get("plugins"))

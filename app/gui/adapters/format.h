@@ -1,0 +1,12 @@
+// Small formatting helpers shared by the adapters: quantities as people read them.
+#pragma once
+
+#include <QString>
+#include <cstdint>
+
+namespace ks::gui {
+
+QString formatCpuMilli(std::int64_t milli);   // 1500 -> "1.5", 250 -> "250m"
+QString formatBytes(std::int64_t bytes);      // 2147483648 -> "2Gi"
+
+}  // namespace ks::gui

@@ -1,0 +1,59 @@
+#include "app_options.h"
+
+#include <QCommandLineParser>
+#include <QRegularExpression>
+
+namespace ks::gui {
+
+bool parseAppOptions(const QStringList& arguments, AppOptions& options, QString& error) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription("KubeStage: watch the Kubernetes control plane at work.");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption scenario("scenario", "Open the scenario in FILE (repeatable).", "FILE");
+    QCommandLineOption lesson("lesson", "Open lesson ID.", "ID");
+    QCommandLineOption step("step", "Go to step N of the scenario or lesson.", "N");
+    QCommandLineOption lang("lang", "User interface language: en or zh.", "LANG");
+    QCommandLineOption size("size", "Window size, e.g. 1600x1000.", "WxH");
+    QCommandLineOption presentation("presentation", "Start in presentation mode.");
+    QCommandLineOption grab("grab", "Render the window, save it as a PNG and exit.", "OUT.png");
+    QCommandLineOption fps("fps-report", "Play a scripted pan, zoom and run; print frame times.");
+    parser.addOptions({scenario, lesson, step, lang, size, presentation, grab, fps});
+    if (!parser.parse(arguments)) {
+        error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet("help")) parser.showHelp(0);
+    if (parser.isSet("version")) parser.showVersion();
+    options.scenarioFiles = parser.values(scenario) + parser.positionalArguments();
+    options.lessonId = parser.value(lesson);
+    if (parser.isSet(step)) {
+        bool ok = false;
+        options.step = parser.value(step).toInt(&ok);
+        if (!ok || options.step < 0) {
+            error = "--step: expected a whole number >= 0, got \"" + parser.value(step) + "\"";
+            return false;
+        }
+    }
+    if (parser.isSet(lang)) {
+        options.language = parser.value(lang);
+        if (options.language != "en" && options.language != "zh") {
+            error = "--lang: expected en or zh, got \"" + options.language + "\"";
+            return false;
+        }
+    }
+    if (parser.isSet(size)) {
+        auto m = QRegularExpression("^(\\d+)x(\\d+)$").match(parser.value(size));
+        if (!m.hasMatch() || m.captured(1).toInt() < 200 || m.captured(2).toInt() < 150) {
+            error = "--size: expected WxH such as 1600x1000, got \"" + parser.value(size) + "\"";
+            return false;
+        }
+        options.size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
+    }
+    options.presentation = parser.isSet(presentation);
+    options.grabPath = parser.value(grab);
+    options.fpsReport = parser.isSet(fps);
+    return true;
+}
+
+}  // namespace ks::gui

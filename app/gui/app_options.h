@@ -1,0 +1,24 @@
+// Command-line options of the kubestage GUI.
+#pragma once
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+namespace ks::gui {
+
+struct AppOptions {
+    QStringList scenarioFiles;  // --scenario FILE (repeatable); empty: the built-in default
+    QString lessonId;           // --lesson ID
+    int step = -1;              // --step N
+    QString language;           // --lang zh|en
+    QSize size{1400, 900};      // --size WxH
+    bool presentation = false;  // --presentation
+    QString grabPath;           // --grab OUT.png: render, save, exit
+    bool fpsReport = false;     // --fps-report
+};
+
+// Parses argv; on error prints the message and usage to stderr and returns false.
+bool parseAppOptions(const QStringList& arguments, AppOptions& options, QString& error);
+
+}  // namespace ks::gui

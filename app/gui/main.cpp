@@ -1,0 +1,65 @@
+// kubestage: the GUI. Parses options, loads the scenario into the cluster facade and shows
+// the QML main window; with --grab it renders one frame to a PNG and exits.
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlEngineExtensionPlugin>
+#include <QQuickWindow>
+#include <QTimer>
+#include <cstdio>
+
+#include "adapters/app_facade.h"
+#include "app_options.h"
+
+Q_IMPORT_QML_PLUGIN(KubeStage_CorePlugin)
+Q_IMPORT_QML_PLUGIN(KubeStage_UiPlugin)
+
+int main(int argc, char** argv) {
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName("KubeStage");
+    QGuiApplication::setOrganizationName("KubeStage");
+    QGuiApplication::setApplicationVersion("0.1.0");
+
+    ks::gui::AppOptions options;
+    QString error;
+    if (!ks::gui::parseAppOptions(QGuiApplication::arguments(), options, error)) {
+        std::fprintf(stderr, "kubestage: %s\nTry 'kubestage --help'.\n", qPrintable(error));
+        return 2;
+    }
+
+    ks::gui::AppFacade facade(nullptr);
+    ks::gui::AppFacade::setInstance(&facade);
+    bool loaded = options.scenarioFiles.isEmpty() ? facade.loadDefaultScenario()
+                                                  : facade.loadScenario(options.scenarioFiles);
+    if (!loaded) {
+        for (const QString& e : facade.loadErrors()) std::fprintf(stderr, "%s\n", qPrintable(e));
+        if (!options.grabPath.isEmpty()) return 1;
+    }
+
+    QQmlApplicationEngine engine;
+    engine.load(QUrl("qrc:/qt/qml/KubeStage/Ui/Main.qml"));
+    if (engine.rootObjects().isEmpty()) return 1;
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+    if (!window) return 1;
+    window->resize(options.size);
+
+    if (!options.grabPath.isEmpty()) {
+        // Wait for a rendered frame, then a little more so that bindings and layouts settle.
+        QObject::connect(window, &QQuickWindow::frameSwapped, window, [&]() {
+            static bool scheduled = false;
+            if (scheduled) return;
+            scheduled = true;
+            QTimer::singleShot(300, window, [&]() {
+                QImage image = window->grabWindow();
+                if (image.isNull() || !image.save(options.grabPath)) {
+                    std::fprintf(stderr, "kubestage: cannot save %s\n", qPrintable(options.grabPath));
+                    QCoreApplication::exit(1);
+                    return;
+                }
+                std::printf("saved %s (%dx%d)\n", qPrintable(options.grabPath), image.width(), image.height());
+                QCoreApplication::exit(0);
+            });
+        });
+        window->update();
+    }
+    return app.exec();
+}

@@ -1,0 +1,99 @@
+import QtQuick
+import QtQuick.Layouts
+
+// One node: name, zone, taints, usage bars and its pods as chips.
+Rectangle {
+    id: card
+    required property string name
+    required property string zone
+    required property bool ready
+    required property bool unschedulable
+    required property var taints        // [{key, value, effect}]
+    required property var pods          // [{name, phase}]
+    required property real cpuRequested
+    required property real cpuAllocatable
+    required property real memoryRequested
+    required property real memoryAllocatable
+    required property int podCount
+    required property int podCapacity
+    required property string cpuText
+    required property string memoryText
+
+    width: 300 * Theme.scale
+    implicitHeight: column.implicitHeight + 2 * Theme.spacing
+    radius: Theme.radius
+    color: Theme.surface
+    border.color: unschedulable ? Theme.warning : Theme.border
+    border.width: unschedulable ? 2 : 1
+
+    ColumnLayout {
+        id: column
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: Theme.spacing / 2
+
+        RowLayout {
+            Layout.fillWidth: true
+            Rectangle {
+                width: Theme.fontSmall; height: width; radius: width / 2
+                color: card.ready ? Theme.ok : Theme.danger
+            }
+            Text {
+                text: card.name
+                font.pixelSize: Theme.fontLarge
+                font.bold: true
+                color: Theme.text
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+            }
+            Text {
+                visible: card.unschedulable
+                text: qsTr("cordoned")
+                font.pixelSize: Theme.fontSmall
+                color: Theme.warning
+            }
+        }
+        Text {
+            text: card.zone
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textMuted
+        }
+        Flow {
+            Layout.fillWidth: true
+            spacing: 4
+            visible: card.taints.length > 0
+            Repeater {
+                model: card.taints
+                delegate: Rectangle {
+                    required property var modelData
+                    radius: 3
+                    color: Theme.taintColor(modelData.effect)
+                    width: taintText.implicitWidth + 8
+                    height: taintText.implicitHeight + 4
+                    Text {
+                        id: taintText
+                        anchors.centerIn: parent
+                        text: modelData.key + (modelData.value ? "=" + modelData.value : "") + ":" + modelData.effect
+                        font.pixelSize: Theme.fontSmall
+                        color: "white"
+                    }
+                }
+            }
+        }
+        UsageBar { Layout.fillWidth: true; label: "cpu"; used: card.cpuRequested; total: card.cpuAllocatable; usedText: card.cpuText }
+        UsageBar { Layout.fillWidth: true; label: "mem"; used: card.memoryRequested; total: card.memoryAllocatable; usedText: card.memoryText }
+        UsageBar { Layout.fillWidth: true; label: "pods"; used: card.podCount; total: card.podCapacity; usedText: card.podCount + "/" + card.podCapacity }
+        Flow {
+            Layout.fillWidth: true
+            spacing: 4
+            Repeater {
+                model: card.pods
+                delegate: PodChip {
+                    required property var modelData
+                    name: modelData.name
+                    phase: modelData.phase
+                }
+            }
+        }
+    }
+}

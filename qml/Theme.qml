@@ -1,0 +1,52 @@
+pragma Singleton
+import QtQuick
+
+// Colours, sizes and durations used by every view. Presentation mode scales fonts up.
+QtObject {
+    property bool dark: false
+    property real scale: 1.0
+
+    readonly property color background: dark ? "#1e2227" : "#f4f6f8"
+    readonly property color surface: dark ? "#2a2f36" : "#ffffff"
+    readonly property color surfaceAlt: dark ? "#323842" : "#eef1f4"
+    readonly property color border: dark ? "#495260" : "#c9d1da"
+    readonly property color text: dark ? "#e8ebef" : "#1d2630"
+    readonly property color textMuted: dark ? "#a4adb8" : "#5b6773"
+    readonly property color accent: "#326ce5"          // the Kubernetes blue
+    readonly property color ok: "#2e9d5b"
+    readonly property color warning: "#d08a00"
+    readonly property color danger: "#d64545"
+
+    readonly property color phasePending: "#d08a00"
+    readonly property color phaseRunning: "#2e9d5b"
+    readonly property color phaseSucceeded: "#5b6773"
+    readonly property color phaseFailed: "#d64545"
+
+    readonly property color taintNoSchedule: "#d64545"
+    readonly property color taintPreferNoSchedule: "#d08a00"
+    readonly property color taintNoExecute: "#8e44ad"
+
+    readonly property int fontSmall: Math.round(12 * scale)
+    readonly property int fontNormal: Math.round(14 * scale)
+    readonly property int fontLarge: Math.round(18 * scale)
+    readonly property int fontTitle: Math.round(22 * scale)
+    readonly property int spacing: Math.round(8 * scale)
+    readonly property int radius: 6
+    readonly property int animationMs: 250
+
+    function phaseColor(phase) {
+        switch (phase) {
+        case "Running": return phaseRunning
+        case "Succeeded": return phaseSucceeded
+        case "Failed": return phaseFailed
+        default: return phasePending
+        }
+    }
+    function taintColor(effect) {
+        switch (effect) {
+        case "NoExecute": return taintNoExecute
+        case "PreferNoSchedule": return taintPreferNoSchedule
+        default: return taintNoSchedule
+        }
+    }
+}
