@@ -11,10 +11,19 @@
 
 namespace ks::api {
 
+// What a loaded document is. Configuration files are accepted beside API objects so that one
+// scenario folder can hold manifests, a KubeSchedulerConfiguration and CNI network configs.
+enum class DocumentType {
+    ApiObject,        // an object with apiVersion and kind (built-in or CRD)
+    SchedulerConfig,  // kubescheduler.config.k8s.io KubeSchedulerConfiguration (kube-scheduler --config)
+    CniConfig,        // CNI network configuration (.conf/.conflist JSON: cniVersion, type or plugins)
+};
+
 struct LoadedObject {
     Value object;       // as written (not defaulted)
     std::string file;   // where it came from
     bool simulated = true;
+    DocumentType type = DocumentType::ApiObject;
 };
 
 struct LoadResult {

@@ -1,5 +1,7 @@
 #include "core/api/yaml_reader.h"
 
+#include "core/api/json_reader.h"
+
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -18,6 +20,9 @@ Mark toMark(const YAML::Mark& m, int lineOffset) {
     if (m.line < 0) return {};
     return Mark{m.line + 1 + lineOffset, m.column + 1};
 }
+
+// Thrown out of the event handler to abandon a parse whose error is already recorded.
+struct ParseAborted {};
 
 // Builds Values from yaml-cpp's parse events.
 class Builder : public YAML::EventHandler {
@@ -65,6 +70,11 @@ public:
         // yaml-cpp tags non-plain (quoted or block) scalars "!" and plain ones "?".
         bool quoted = tag == "!" || tag == "tag:yaml.org,2002:str";
         if (quoted) checkQuoteClosed(mark);
+        // A tagged empty node ("key: !tag") comes as an empty plain scalar: it is a null like any other.
+        if (!quoted && resolvePlainScalar(value) == Value::ScalarType::Null) {
+            add(Value::null(m), anchor);
+            return;
+        }
         add(quoted ? Value::string(value, m) : Value::plain(value, m), anchor);
     }
 
@@ -176,9 +186,12 @@ private:
                                               (q == '"' ? "double" : "single") + "-quoted scalar");
     }
 
-    void error(Mark m, std::string message) {
+    // Stops yaml-cpp at the first error: otherwise it would go on scanning a 50 MB document
+    // whose events are all ignored.
+    [[noreturn]] void error(Mark m, std::string message) {
         m_diags.push_back(Diagnostic{Diagnostic::Severity::Error, m_file, m, {}, std::move(message)});
         failed = true;
+        throw ParseAborted{};
     }
 
     std::string_view m_text;
@@ -199,71 +212,6 @@ std::string exceptionMessage(const YAML::Exception& e) {
     if (msg.empty()) msg = e.what();
     return msg;
 }
-
-void parseChunk(std::string_view chunk, std::string_view fullText, const std::string& file,
-                const ReadLimits& limits, int lineOffset, ReadResult& out) {
-    std::string buffer(chunk);
-    std::istringstream in(buffer);
-    Builder builder(chunk, file, limits, lineOffset, out.diagnostics);
-    try {
-        YAML::Parser parser(in);
-        while (!builder.failed && parser.HandleNextDocument(builder)) {
-        }
-    } catch (const YAML::DeepRecursion& e) {
-        out.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, toMark(e.mark, lineOffset), {},
-                                             "nesting deeper than " + std::to_string(e.depth()) + " levels"});
-        return;
-    } catch (const YAML::Exception& e) {
-        out.diagnostics.push_back(
-            Diagnostic{Diagnostic::Severity::Error, file, toMark(e.mark, lineOffset), {}, exceptionMessage(e)});
-        return;
-    } catch (const std::exception& e) {
-        out.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, {}, {}, e.what()});
-        return;
-    }
-    (void)fullText;
-    for (auto& d : builder.documents) out.documents.push_back(std::move(d));
-}
-
-// A file that starts with '{' or '[' may be a stream of concatenated JSON values with no
-// separators ("{...}{...}"), which is not YAML. Returns the [begin, end) byte ranges of the
-// top-level values, or an empty list when the text is not such a stream.
-std::vector<std::pair<std::size_t, std::size_t>> splitJsonStream(std::string_view t) {
-    std::vector<std::pair<std::size_t, std::size_t>> ranges;
-    std::size_t i = 0;
-    auto skipSpace = [&] {
-        while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) ++i;
-    };
-    skipSpace();
-    if (i >= t.size() || (t[i] != '{' && t[i] != '[')) return {};
-    while (i < t.size()) {
-        if (t[i] != '{' && t[i] != '[') return {};  // not a pure JSON stream: let YAML decide
-        std::size_t begin = i;
-        int depth = 0;
-        bool inString = false;
-        for (; i < t.size(); ++i) {
-            char c = t[i];
-            if (inString) {
-                if (c == '\\') ++i;
-                else if (c == '"') inString = false;
-                continue;
-            }
-            if (c == '"') inString = true;
-            else if (c == '{' || c == '[') ++depth;
-            else if (c == '}' || c == ']') {
-                if (--depth == 0) {
-                    ++i;
-                    break;
-                }
-            }
-        }
-        if (depth != 0) return {};
-        ranges.emplace_back(begin, i);
-        skipSpace();
-    }
-    return ranges;
-}
-
 
 // go-yaml (kubectl's reader) accepts only these code points in a stream; yaml-cpp passes anything
 // through, and invalid UTF-8 would come back from the writer as U+FFFD. Returns the byte offset of
@@ -310,6 +258,184 @@ Mark markAt(std::string_view t, std::size_t offset) {
     return m;
 }
 
+
+
+// A cheap scan of what yaml-cpp 0.7 is about to read, for two of its weaknesses:
+// - it queues every token of a flow collection before it reports the collection (the opening
+//   bracket might start a simple key), so `[1,1,1,...]` over 50 MB would take gigabytes before the
+//   Builder could count a single node. Each comma in flow context separates at least one node:
+//   their count is a lower bound of the nodes.
+// - a comma where a document's top-level node should start (", x" or "[a], b") sends it into an
+//   endless stream of null nodes.
+// Quotes open only where a token starts, as in YAML, and block scalars (| and >) are skipped.
+struct PrescanProblem {
+    std::size_t offset = std::string_view::npos;
+    const char* message = nullptr;
+};
+
+PrescanProblem prescan(std::string_view t, std::size_t limit) {
+    std::size_t entries = 0;
+    int depth = 0;
+    char prev = '\n';  // last character that is not a blank
+    bool blankSincePrev = true;
+    bool closedQuote = false;  // prev ended a quoted scalar
+    char tokenFirst = '\0';    // first character of the current token (a tag, anchor or alias: '!', '&', '*')
+    std::size_t lineStart = 0;
+    auto indentOf = [&](std::size_t from) {
+        std::size_t n = 0;
+        while (from + n < t.size() && t[from + n] == ' ') ++n;
+        return n;
+    };
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        char c = t[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            blankSincePrev = true;
+            if (c == '\n') {
+                lineStart = i + 1;
+                if (depth == 0) prev = '\n';
+            }
+            continue;
+        }
+        // A token starts after an indicator, or after a node's properties (&anchor, !tag).
+        bool tokenStart = prev == '\n' || prev == '[' || prev == '{' || prev == ',' ||
+                          ((prev == ':' || prev == '-' || prev == '?') && blankSincePrev) ||
+                          (blankSincePrev && (tokenFirst == '&' || tokenFirst == '!'));
+        if (c == '#' && blankSincePrev) {
+            while (i + 1 < t.size() && t[i + 1] != '\n') ++i;
+            continue;
+        }
+        if ((c == '"' || c == '\'') && tokenStart) {
+            for (++i; i < t.size(); ++i) {
+                if (c == '"' && t[i] == '\\') {
+                    ++i;
+                } else if (t[i] == c) {
+                    if (c == '\'' && i + 1 < t.size() && t[i + 1] == '\'') {
+                        ++i;
+                        continue;
+                    }
+                    break;
+                }
+            }
+            prev = c;
+            blankSincePrev = false;
+            closedQuote = true;
+            continue;
+        }
+        bool afterQuote = closedQuote;
+        closedQuote = false;
+        char previousTokenFirst = tokenFirst;
+        if (blankSincePrev || tokenStart) tokenFirst = c;
+        if ((c == '|' || c == '>') && depth == 0 && tokenStart) {
+            // Skip the block scalar: the rest of this line, then every blank line or line indented
+            // deeper than the line that holds the indicator.
+            std::size_t parentIndent = indentOf(lineStart);
+            std::size_t eol = t.find('\n', i);
+            while (eol != std::string_view::npos) {
+                std::size_t next = eol + 1;
+                std::size_t indent = indentOf(next);
+                bool blank = next + indent >= t.size() || t[next + indent] == '\n' || t[next + indent] == '\r';
+                if (!blank && indent <= parentIndent) break;
+                eol = t.find('\n', next);
+            }
+            if (eol == std::string_view::npos) return {};
+            i = eol - 1;  // the newline is handled by the loop
+            prev = '\n';
+            continue;
+        }
+        if ((c == '[' || c == '{') && (depth > 0 || tokenStart)) {
+            ++depth;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        } else if (c == ',') {
+            if (depth > 0) {
+                if (++entries > limit)
+                    return {i, "document too large: more than the node limit after expanding aliases"};
+            } else if (tokenStart || prev == ']' || prev == '}' || afterQuote || previousTokenFirst == '!' ||
+                       previousTokenFirst == '&' || previousTokenFirst == '*') {
+                return {i, "did not find expected node content"};
+            }
+        }
+        prev = c;
+        blankSincePrev = false;
+    }
+    return {};
+}
+
+void parseChunk(std::string_view chunk, const std::string& file, const ReadLimits& limits, int lineOffset,
+                ReadResult& out) {
+    if (auto problem = prescan(chunk, limits.maxNodes); problem.message) {
+        Mark m = markAt(chunk, problem.offset);
+        m.line += lineOffset;
+        std::string message = problem.message;
+        if (message.rfind("document too large", 0) == 0)
+            message = "document too large: more than " + std::to_string(limits.maxNodes) + " nodes after expanding aliases";
+        out.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, m, {}, std::move(message)});
+        return;
+    }
+    std::string buffer(chunk);
+    std::istringstream in(buffer);
+    Builder builder(chunk, file, limits, lineOffset, out.diagnostics);
+    try {
+        YAML::Parser parser(in);
+        while (!builder.failed && parser.HandleNextDocument(builder)) {
+        }
+    } catch (const ParseAborted&) {
+        return;
+    } catch (const YAML::DeepRecursion& e) {
+        out.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, toMark(e.mark, lineOffset), {},
+                                             "nesting deeper than " + std::to_string(e.depth()) + " levels"});
+        return;
+    } catch (const YAML::Exception& e) {
+        out.diagnostics.push_back(
+            Diagnostic{Diagnostic::Severity::Error, file, toMark(e.mark, lineOffset), {}, exceptionMessage(e)});
+        return;
+    } catch (const std::exception& e) {
+        out.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, {}, {}, e.what()});
+        return;
+    }
+    for (auto& d : builder.documents) out.documents.push_back(std::move(d));
+}
+
+// A file that starts with '{' or '[' may be a stream of concatenated JSON values with no
+// separators ("{...}{...}"), which is not YAML. Returns the [begin, end) byte ranges of the
+// top-level values, or an empty list when the text is not such a stream.
+std::vector<std::pair<std::size_t, std::size_t>> splitJsonStream(std::string_view t) {
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    std::size_t i = 0;
+    auto skipSpace = [&] {
+        while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) ++i;
+    };
+    skipSpace();
+    if (i >= t.size() || (t[i] != '{' && t[i] != '[')) return {};
+    while (i < t.size()) {
+        if (t[i] != '{' && t[i] != '[') return {};  // not a pure JSON stream: let YAML decide
+        std::size_t begin = i;
+        int depth = 0;
+        bool inString = false;
+        for (; i < t.size(); ++i) {
+            char c = t[i];
+            if (inString) {
+                if (c == '\\') ++i;
+                else if (c == '"') inString = false;
+                continue;
+            }
+            if (c == '"') inString = true;
+            else if (c == '{' || c == '[') ++depth;
+            else if (c == '}' || c == ']') {
+                if (--depth == 0) {
+                    ++i;
+                    break;
+                }
+            }
+        }
+        if (depth != 0) return {};
+        ranges.emplace_back(begin, i);
+        skipSpace();
+    }
+    return ranges;
+}
+
+
 }  // namespace
 
 ReadResult readYaml(std::string_view text, const std::string& fileName, const ReadLimits& limits) {
@@ -325,22 +451,35 @@ ReadResult readYaml(std::string_view text, const std::string& fileName, const Re
         return out;
     }
     auto ranges = splitJsonStream(text);
-    if (ranges.size() <= 1) {
-        parseChunk(text, text, fileName, limits, 0, out);
-        return out;
-    }
+    // Strict JSON is read without yaml-cpp (see json_reader.h); a position cursor walks the text
+    // once so that a stream of 100,000 objects costs no more than one big object.
+    Mark cursor{1, 1};
+    std::size_t cursorPos = 0;
     for (auto [begin, end] : ranges) {
+        for (; cursorPos < begin; ++cursorPos) {
+            if (text[cursorPos] == '\n') {
+                ++cursor.line;
+                cursor.col = 1;
+            } else {
+                ++cursor.col;
+            }
+        }
+        Value doc;
+        JsonRead read = readStrictJson(text.substr(0, end), begin, end, fileName, limits, cursor, doc, out.diagnostics);
+        if (read == JsonRead::Error) return out;
+        if (read == JsonRead::Ok) {
+            out.documents.push_back(std::move(doc));
+            continue;
+        }
+        // Not strict JSON (KYAML, JSON with comments...): yaml-cpp reads it.
+        if (ranges.size() == 1) break;
         // Pad the chunk so that yaml-cpp's marks match the positions in the whole file.
-        std::size_t lineStart = text.rfind('\n', begin == 0 ? 0 : begin - 1);
-        lineStart = (lineStart == std::string_view::npos || begin == 0) ? 0 : lineStart + 1;
-        int line = 0;
-        for (std::size_t k = 0; k < begin; ++k)
-            if (text[k] == '\n') ++line;
-        std::string padded(begin - lineStart, ' ');
+        std::string padded(static_cast<std::size_t>(cursor.col - 1), ' ');
         padded.append(text.substr(begin, end - begin));
-        parseChunk(padded, text, fileName, limits, line, out);
-        if (!out.ok()) break;
+        parseChunk(padded, fileName, limits, cursor.line - 1, out);
+        if (!out.ok()) return out;
     }
+    if (ranges.size() <= 1 && out.documents.empty()) parseChunk(text, fileName, limits, 0, out);
     return out;
 }
 
