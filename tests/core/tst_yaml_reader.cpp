@@ -6,6 +6,39 @@
 
 using namespace ks::api;
 
+namespace {
+
+// Same tree and same marks, with b's lines shifted by lineShift.
+bool sameWithMarks(const Value& a, const Value& b, int lineShift, std::string& why) {
+    if (!(a == b)) {
+        why = "values differ";
+        return false;
+    }
+    if (a.mark().line != b.mark().line - lineShift || a.mark().col != b.mark().col) {
+        why = "mark " + std::to_string(a.mark().line) + ":" + std::to_string(a.mark().col) + " vs " +
+              std::to_string(b.mark().line - lineShift) + ":" + std::to_string(b.mark().col) + " at " + a.text();
+        return false;
+    }
+    if (a.style() != b.style()) {
+        why = "style differs at " + a.text();
+        return false;
+    }
+    for (std::size_t i = 0; i < a.items().size(); ++i)
+        if (!sameWithMarks(a.items()[i], b.items()[i], lineShift, why)) return false;
+    for (std::size_t i = 0; i < a.fields().size(); ++i) {
+        const auto& fa = a.fields()[i];
+        const auto& fb = b.fields()[i];
+        if (fa.keyMark.line != fb.keyMark.line - lineShift || fa.keyMark.col != fb.keyMark.col) {
+            why = "key mark of " + fa.key;
+            return false;
+        }
+        if (!sameWithMarks(fa.val, fb.val, lineShift, why)) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 class TestYamlReader : public QObject {
     Q_OBJECT
 private slots:
@@ -64,6 +97,54 @@ private slots:
         QCOMPARE(r.documents[1].str("kind"), std::string("B"));
         QCOMPARE(r.documents[1].get("kind")->mark().line, 3);
         QCOMPARE(r.documents[1].get("kind")->mark().col, 11);
+    }
+
+    // JSON is read without yaml-cpp (json_reader.h); the tree and marks must be what yaml-cpp
+    // gives for the same text (which it reads when a comment line comes first).
+    void jsonFastPathMatchesYamlCpp_data() {
+        QTest::addColumn<QString>("json");
+        QTest::newRow("object") << "{\"kind\": \"Pod\", \"n\": 1, \"f\": -1.5e3, \"t\": true, \"z\": null, \"s\": \"1\"}";
+        QTest::newRow("nested") << "{\n  \"a\": [1, {\"b\": []}, {}],\n    \"c\": {\"d\": [\"x\", \"y\"]}\n}\n";
+        QTest::newRow("escapes") << "{\"e\": \"a\\nb\\t\\\"q\\\" \\u00e9 \\/\"}";
+        QTest::newRow("utf-8 before marks") << QString::fromUtf8("{\"\xc3\xa9t\xc3\xa9\": \"\xe8\xb0\x83\", \"b\": [1]}");
+        QTest::newRow("array") << "[\n{\"a\": 1},\n {\"b\": 2}\n]";
+    }
+    void jsonFastPathMatchesYamlCpp() {
+        QFETCH(QString, json);
+        std::string text = json.toStdString();
+        auto fast = readYaml(text, "j.json");
+        auto slow = readYaml("# via yaml-cpp\n" + text, "j.json");
+        QVERIFY(fast.ok() && slow.ok());
+        QCOMPARE(fast.documents.size(), 1u);
+        QCOMPARE(slow.documents.size(), 1u);
+        std::string why;
+        QVERIFY2(sameWithMarks(fast.documents[0], slow.documents[0], 1, why), why.c_str());
+    }
+
+    // yaml-cpp 0.7 rejects surrogate pairs ("invalid unicode"); JSON files use them for emoji.
+    void jsonSurrogatePairsDecode() {
+        auto r = readYaml("{\"e\": \"\\ud83d\\ude80\"}", "e.json");
+        QVERIFY(r.ok());
+        QCOMPARE(r.documents[0].str("e"), std::string("\xf0\x9f\x9a\x80"));
+    }
+
+    void jsonDuplicateKeysAndLimits() {
+        auto dup = readYaml("{\"a\": 1,\n \"a\": 2}", "d.json");
+        QVERIFY(!dup.ok());
+        QCOMPARE(QString::fromStdString(dup.diagnostics[0].format()),
+                 QString("d.json:2:2: mapping key \"a\" already defined at line 1"));
+        auto deep = readYaml(std::string(600, '[') + std::string(600, ']'), "deep.json");
+        QVERIFY(!deep.ok());
+        QCOMPARE(QString::fromStdString(deep.diagnostics[0].message), QString("nesting deeper than 512 levels"));
+        ReadLimits small;
+        small.maxNodes = 10;
+        auto big = readYaml("[1,2,3,4,5,6,7,8,9,10,11,12]", "big.json", small);
+        QVERIFY(!big.ok());
+        QVERIFY(big.diagnostics[0].message.find("too large") != std::string::npos);
+        // the same cap holds for flow YAML, before yaml-cpp sees it
+        auto flow = readYaml("a: [1,2,3,4,5,6,7,8,9,10,11,12,x: y]", "big.yaml", small);
+        QVERIFY(!flow.ok());
+        QVERIFY(flow.diagnostics[0].message.find("too large") != std::string::npos);
     }
 
     void flowStyleWithTrailingCommas() {
