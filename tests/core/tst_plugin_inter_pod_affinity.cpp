@@ -438,6 +438,37 @@ private slots:
         QCOMPARE(plugin->filter(state, *pod, *snap.get("m1")).message(), kExistingAntiAffinityReason);
     }
 
+    // Match counts are memoized per node state across cycles: later cycles must see pods that
+    // were added or removed in between.
+    void countsFollowSnapshotChanges() {
+        FakeHandle handle;
+        handle.setCluster({makeNode("m1").label("zone", "z1"), makeNode("m2").label("zone", "z2")}, {}, teamNamespaces());
+        auto plugin = makePlugin(handle);
+        auto pod = PodInfo::make(makePod("p").label("app", "web").podAntiAffinityIn("app", "zone", {"web"}));
+        auto verdicts = [&] {
+            CycleState state;
+            PreFilterResult result;
+            Status pre = plugin->preFilter(state, *pod, result);
+            if (!pre.isSuccess()) return std::string(codeName(pre.code()));
+            std::string out;
+            for (const char* n : {"m1", "m2"}) out += plugin->filter(state, *pod, *handle.snapshot().get(n)).message() + ";";
+            return out;
+        };
+        QCOMPARE(verdicts(), std::string(";;"));
+        handle.mutableSnapshot().addPod(PodInfo::make(makePod("w1").label("app", "web").node("m1")), "m1");
+        QCOMPARE(verdicts(), kAntiAffinityReason + ";;");
+        auto guard = makePod("guard").label("app", "db").node("m2").podAntiAffinityIn("app", "zone", {"web"}).ptr();
+        handle.mutableSnapshot().addPod(PodInfo::make(guard), "m2");
+        QCOMPARE(verdicts(), kAntiAffinityReason + ";" + kExistingAntiAffinityReason + ";");
+        handle.mutableSnapshot().removePod("default", "w1", "m1");
+        QCOMPARE(verdicts(), ";" + kExistingAntiAffinityReason + ";");
+        // A pod with other labels sees the guard differently (the memo is per incoming pod's labels).
+        auto other = PodInfo::make(makePod("q").label("app", "db"));
+        CycleState state;
+        PreFilterResult result;
+        QCOMPARE(plugin->preFilter(state, *other, result).code(), Code::Skip);
+    }
+
     void score_data() {
         QTest::addColumn<int>("row");
         const auto rows = scoreRows();

@@ -427,6 +427,29 @@ private slots:
         QCOMPARE(plugin->filter(state, *pod, *snap.get("node-b")).code(), S);
     }
 
+    // Counts are memoized per node state across cycles: later cycles must see pods that were
+    // added or removed in between.
+    void countsFollowSnapshotChanges() {
+        FakeHandle handle;
+        handle.setCluster({makeNode("a").label("node", "a"), makeNode("b").label("node", "b")}, {fooPod("a1", "a")});
+        auto plugin = makePlugin(handle);
+        auto pod = PodInfo::make(makePod("p").label("foo", "").spreadConstraint(1, "node", "DoNotSchedule", kFoo)
+                                     .spreadConstraint(1, "node2", "ScheduleAnyway", kFoo));
+        auto verdicts = [&] {
+            CycleState state;
+            PreFilterResult result;
+            if (!plugin->preFilter(state, *pod, result).isSuccess()) return std::string("prefilter failed");
+            std::string out;
+            for (const char* n : {"a", "b"}) out += codeName(plugin->filter(state, *pod, *handle.snapshot().get(n)).code()) + std::string(" ");
+            return out;
+        };
+        QCOMPARE(verdicts(), std::string("Unschedulable Success "));
+        handle.mutableSnapshot().addPod(PodInfo::make(fooPod("b1", "b")), "b");
+        QCOMPARE(verdicts(), std::string("Success Success "));
+        handle.mutableSnapshot().removePod("default", "a1", "a");
+        QCOMPARE(verdicts(), std::string("Success Unschedulable "));
+    }
+
     // Upstream keeps only two "critical paths" per constraint; after AddPod the tracked minimum
     // can exceed the true one. Kept on purpose: preemption then decides as upstream does.
     void criticalPathsApproximationMatchesUpstream() {

@@ -1,6 +1,8 @@
 // InterPodAffinity PreFilter (+ AddPod/RemovePod) and Filter.
 // Mirrors pkg/scheduler/framework/plugins/interpodaffinity/filtering.go (v1.31).
-#include <map>
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/scheduler/plugins/inter_pod_affinity/inter_pod_affinity.h"
 
@@ -10,13 +12,22 @@ namespace {
 
 const char* const kPreFilterStateKey = "PreFilterInterPodAffinity";
 
-using TopologyPair = std::pair<std::string, std::string>;  // (topology key, value)
-using TopologyToMatchedTermCount = std::map<TopologyPair, std::int64_t>;
+// (topology key, value). NOTE: both view the node's own label strings (update() takes them
+// from the node's label map), and the snapshot's nodes outlive a cycle's state.
+using TopologyView = std::pair<std::string_view, std::string_view>;
+struct PairHash {
+    std::size_t operator()(const TopologyView& p) const {
+        const std::size_t h = std::hash<std::string_view>{}(p.first);
+        return h ^ (std::hash<std::string_view>{}(p.second) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+    }
+};
+// Only looked up, never iterated: the order of the entries reaches no output.
+using TopologyToMatchedTermCount = std::unordered_map<TopologyView, std::int64_t, PairHash>;
 
 // The incoming pod with its required terms' namespaceSelectors resolved; shared by clones.
 struct IncomingPod {
     std::shared_ptr<const api::Pod> pod;
-    std::vector<AffinityTerm> requiredAffinityTerms, requiredAntiAffinityTerms;
+    std::vector<CompiledAffinityTerm> requiredAffinityTerms, requiredAntiAffinityTerms;
     api::Labels namespaceLabels;
 };
 
@@ -34,10 +45,13 @@ struct PreFilterState final : StateData {
 
 const api::Labels kNoLabels;
 
+const std::string& topologyKeyOf(const AffinityTerm& t) { return t.topologyKey; }
+const std::string& topologyKeyOf(const CompiledAffinityTerm& t) { return t.term.topologyKey; }
+
 void update(TopologyToMatchedTermCount& m, const api::Node& node, const std::string& key, std::int64_t value) {
     auto label = node.metadata.labels.find(key);
     if (label == node.metadata.labels.end()) return;
-    auto [it, inserted] = m.emplace(TopologyPair{key, label->second}, 0);
+    auto it = m.try_emplace(TopologyView{label->first, label->second}, 0).first;
     it->second += value;
     // value may be negative: an entry down to zero is removed.
     if (it->second == 0) m.erase(it);
@@ -45,24 +59,64 @@ void update(TopologyToMatchedTermCount& m, const api::Node& node, const std::str
 
 // The incoming pod's terms have their namespaceSelector merged into namespaces, so no namespace
 // labels are needed to match them.
-bool podMatchesAllAffinityTerms(const std::vector<AffinityTerm>& terms, const api::Pod& pod) {
+bool podMatchesAllAffinityTerms(const std::vector<CompiledAffinityTerm>& terms, const api::Pod& pod) {
     if (terms.empty()) return false;
     for (const auto& t : terms)
         if (!t.matches(pod, kNoLabels)) return false;
     return true;
 }
 
-void updateWithAffinityTerms(TopologyToMatchedTermCount& m, const std::vector<AffinityTerm>& terms,
+void updateWithAffinityTerms(TopologyToMatchedTermCount& m, const std::vector<CompiledAffinityTerm>& terms,
                              const api::Pod& pod, const api::Node& node, std::int64_t value) {
     if (!podMatchesAllAffinityTerms(terms, pod)) return;
-    for (const auto& t : terms) update(m, node, t.topologyKey, value);
+    for (const auto& t : terms) update(m, node, t.term.topologyKey, value);
 }
 
-void updateWithAntiAffinityTerms(TopologyToMatchedTermCount& m, const std::vector<AffinityTerm>& terms,
+// Term is AffinityTerm (an existing pod's terms) or CompiledAffinityTerm (the incoming pod's).
+template <typename Term>
+void updateWithAntiAffinityTerms(TopologyToMatchedTermCount& m, const std::vector<Term>& terms,
                                  const api::Pod& pod, const api::Labels& nsLabels, const api::Node& node,
                                  std::int64_t value) {
     for (const auto& t : terms)
-        if (t.matches(pod, nsLabels)) update(m, node, t.topologyKey, value);
+        if (t.matches(pod, nsLabels)) update(m, node, topologyKeyOf(t), value);
+}
+
+// What an existing pod's anti-affinity terms see of the incoming pod: namespace, labels and the
+// namespace's labels.
+std::string incomingSignature(const api::Pod& pod, const api::Labels& nsLabels) {
+    std::string key = pod.metadata.namespace_;
+    for (const auto* labels : {&pod.metadata.labels, &nsLabels}) {
+        key += '\x01';
+        for (const auto& [k, v] : *labels) {
+            key += k;
+            key += '\x02';
+            key += v;
+            key += '\x03';
+        }
+    }
+    return key;
+}
+
+// Everything that decides which pods the incoming pod's required terms match.
+std::string termsSignature(const IncomingPod& in) {
+    std::string key;
+    auto add = [&](const CompiledAffinityTerm& t, char kind) {
+        key += kind;
+        key += t.term.topologyKey;
+        key += '\x01';
+        for (const auto& ns : t.term.namespaces) {
+            key += ns;
+            key += '\x02';
+        }
+        key += '\x01';
+        key += t.term.selector ? t.term.selector->toString() : std::string("\x04nil");
+        key += '\x01';
+        key += t.term.namespaceSelector ? t.term.namespaceSelector->toString() : std::string("\x04nil");
+        key += '\x03';
+    };
+    for (const auto& t : in.requiredAffinityTerms) add(t, 'A');
+    for (const auto& t : in.requiredAntiAffinityTerms) add(t, 'N');
+    return key;
 }
 
 Status notFound() {
@@ -75,31 +129,60 @@ Status InterPodAffinity::preFilter(CycleState& state, const PodInfo& podInfo, Pr
     const Snapshot& snapshot = m_handle.snapshot();
     auto incoming = std::make_shared<IncomingPod>();
     incoming->pod = podInfo.pod;
-    for (const auto& t : podInfo.requiredAffinityTerms) incoming->requiredAffinityTerms.push_back(mergeTermNamespaces(t));
+    for (const auto& t : podInfo.requiredAffinityTerms)
+        incoming->requiredAffinityTerms.emplace_back(mergeTermNamespaces(t));
     for (const auto& t : podInfo.requiredAntiAffinityTerms)
-        incoming->requiredAntiAffinityTerms.push_back(mergeTermNamespaces(t));
+        incoming->requiredAntiAffinityTerms.emplace_back(mergeTermNamespaces(t));
     incoming->namespaceLabels = namespaceLabels(podInfo.namespace_());
     const api::Pod& pod = *podInfo.pod;
 
     auto s = std::make_unique<PreFilterState>();
-    // Existing pods' required anti-affinity against the incoming pod.
-    for (const auto& info : snapshot.havePodsWithRequiredAntiAffinity()) {
-        const api::Node* node = info->node();
-        if (!node) continue;
-        for (const auto& existing : info->podsWithRequiredAntiAffinity())
-            updateWithAntiAffinityTerms(s->existingAntiAffinityCounts, existing->requiredAntiAffinityTerms, pod,
-                                        incoming->namespaceLabels, *node, 1);
+    // Existing pods' required anti-affinity against the incoming pod. The matches per node are
+    // memoized by node state for pods with the same namespace and labels (see NodeResultCache);
+    // adding a node's matches at once gives the counts that adding them one by one gives.
+    if (!snapshot.havePodsWithRequiredAntiAffinity().empty()) {
+        auto cache = m_existingAntiAffinityCache.table(incomingSignature(pod, incoming->namespaceLabels));
+        for (const auto& info : snapshot.havePodsWithRequiredAntiAffinity()) {
+            const api::Node* node = info->node();
+            if (!node) continue;
+            auto [it, inserted] = cache->try_emplace(info->generation());
+            if (inserted) {
+                for (const auto& existing : info->podsWithRequiredAntiAffinity())
+                    for (const auto& t : existing->requiredAntiAffinityTerms) {
+                        if (!t.matches(pod, incoming->namespaceLabels)) continue;
+                        auto& m = it->second;
+                        auto k = std::find_if(m.begin(), m.end(), [&](const auto& e) { return e.first == t.topologyKey; });
+                        if (k == m.end()) m.emplace_back(t.topologyKey, 1);
+                        else ++k->second;
+                    }
+            }
+            for (const auto& [key, count] : it->second) update(s->existingAntiAffinityCounts, *node, key, count);
+        }
     }
-    // The incoming pod's required (anti-)affinity against every existing pod.
+    // The incoming pod's required (anti-)affinity against every existing pod, memoized by node
+    // state for the same terms.
     if (!incoming->requiredAffinityTerms.empty() || !incoming->requiredAntiAffinityTerms.empty()) {
+        auto cache = m_incomingTermsCache.table(termsSignature(*incoming));
         for (const auto& info : snapshot.nodeInfos()) {
             const api::Node* node = info->node();
             if (!node) continue;
-            for (const auto& existing : info->pods()) {
-                updateWithAffinityTerms(s->affinityCounts, incoming->requiredAffinityTerms, *existing->pod, *node, 1);
-                updateWithAntiAffinityTerms(s->antiAffinityCounts, incoming->requiredAntiAffinityTerms, *existing->pod,
-                                            kNoLabels, *node, 1);
+            auto [it, inserted] = cache->try_emplace(info->generation());
+            ipa::IncomingTermMatches& matches = it->second;
+            if (inserted) {
+                matches.antiAffinity.assign(incoming->requiredAntiAffinityTerms.size(), 0);
+                for (const auto& existing : info->pods()) {
+                    if (podMatchesAllAffinityTerms(incoming->requiredAffinityTerms, *existing->pod)) ++matches.affinity;
+                    for (std::size_t i = 0; i < incoming->requiredAntiAffinityTerms.size(); ++i)
+                        if (incoming->requiredAntiAffinityTerms[i].matches(*existing->pod, kNoLabels)) ++matches.antiAffinity[i];
+                }
             }
+            if (matches.affinity > 0)
+                for (const auto& t : incoming->requiredAffinityTerms)
+                    update(s->affinityCounts, *node, t.term.topologyKey, matches.affinity);
+            for (std::size_t i = 0; i < matches.antiAffinity.size(); ++i)
+                if (matches.antiAffinity[i] > 0)
+                    update(s->antiAffinityCounts, *node, incoming->requiredAntiAffinityTerms[i].term.topologyKey,
+                           matches.antiAffinity[i]);
         }
     }
 
@@ -131,7 +214,7 @@ Status updateWithPod(CycleState& state, const PodInfo& updated, const NodeInfo& 
 bool satisfyExistingPodsAntiAffinity(const PreFilterState& s, const api::Node& node) {
     if (s.existingAntiAffinityCounts.empty()) return true;
     for (const auto& [key, value] : node.metadata.labels) {
-        auto it = s.existingAntiAffinityCounts.find({key, value});
+        auto it = s.existingAntiAffinityCounts.find(TopologyView{key, value});
         if (it != s.existingAntiAffinityCounts.end() && it->second > 0) return false;
     }
     return true;
@@ -139,10 +222,11 @@ bool satisfyExistingPodsAntiAffinity(const PreFilterState& s, const api::Node& n
 
 bool satisfyPodAntiAffinity(const PreFilterState& s, const api::Node& node) {
     if (s.antiAffinityCounts.empty()) return true;
-    for (const auto& term : s.incoming->requiredAntiAffinityTerms) {
+    for (const auto& t : s.incoming->requiredAntiAffinityTerms) {
+        const AffinityTerm& term = t.term;
         auto label = node.metadata.labels.find(term.topologyKey);
         if (label == node.metadata.labels.end()) continue;
-        auto it = s.antiAffinityCounts.find({term.topologyKey, label->second});
+        auto it = s.antiAffinityCounts.find(TopologyView{term.topologyKey, label->second});
         if (it != s.antiAffinityCounts.end() && it->second > 0) return false;
     }
     return true;
@@ -150,10 +234,11 @@ bool satisfyPodAntiAffinity(const PreFilterState& s, const api::Node& node) {
 
 bool satisfyPodAffinity(const PreFilterState& s, const api::Node& node) {
     bool podsExist = true;
-    for (const auto& term : s.incoming->requiredAffinityTerms) {
+    for (const auto& t : s.incoming->requiredAffinityTerms) {
+        const AffinityTerm& term = t.term;
         auto label = node.metadata.labels.find(term.topologyKey);
         if (label == node.metadata.labels.end()) return false;  // every topology label must exist
-        auto it = s.affinityCounts.find({term.topologyKey, label->second});
+        auto it = s.affinityCounts.find(TopologyView{term.topologyKey, label->second});
         if (it == s.affinityCounts.end() || it->second <= 0) podsExist = false;
     }
     if (podsExist) return true;

@@ -45,6 +45,15 @@ std::unique_ptr<Plugin> newInterPodAffinity(const api::Value* args, Handle& hand
     return std::make_unique<InterPodAffinity>(parsed, handle);
 }
 
+CompiledAffinityTerm::CompiledAffinityTerm(AffinityTerm t, std::int32_t w)
+    : term(std::move(t)), selector(term.selector), namespaceSelector(term.namespaceSelector), weight(w) {}
+
+bool CompiledAffinityTerm::matches(const api::Pod& pod, const api::Labels& nsLabels) const {
+    if (term.namespaces.count(pod.metadata.namespace_) || namespaceSelector.matches(nsLabels))
+        return selector.matches(pod.metadata.labels);
+    return false;
+}
+
 AffinityTerm InterPodAffinity::mergeTermNamespaces(const AffinityTerm& term) const {
     // A missing or empty namespaceSelector stays as it is (upstream: NamespaceSelector.Empty()).
     if (!term.namespaceSelector || term.namespaceSelector->empty()) return term;

@@ -9,12 +9,14 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "core/api/types.h"
 #include "core/api/value.h"
 #include "core/scheduler/framework/interface.h"
+#include "core/scheduler/plugins/helper/compiled_selector.h"
 
 namespace ks::scheduler::plugins {
 
@@ -26,6 +28,68 @@ struct InterPodAffinityArgs {
     // Decodes args (null: defaults) and validates them as upstream's ValidateInterPodAffinityArgs.
     static bool parse(const api::Value* args, InterPodAffinityArgs& out, std::string& error);
 };
+
+// An incoming pod's term, its selectors converted once per cycle: it is matched against every
+// pod of the cluster. Same result as AffinityTerm::matches.
+struct CompiledAffinityTerm {
+    AffinityTerm term;
+    helper::CompiledSelector selector, namespaceSelector;
+    std::int32_t weight = 0;  // preferred terms only
+
+    explicit CompiledAffinityTerm(AffinityTerm t, std::int32_t w = 0);
+    bool matches(const api::Pod& pod, const api::Labels& nsLabels) const;
+};
+
+namespace ipa {
+
+// Results per node state for one key, as PodTopologySpread's MatchCounts: a NodeInfo's
+// generation changes with every pod added or removed and is unique across NodeInfos, so a
+// result computed for a generation stays right, and most nodes do not change between cycles.
+template <typename Value>
+class NodeResultCache {
+public:
+    using Table = std::unordered_map<std::int64_t, Value>;
+
+    // The table for key, created when new (the 16 most recently used keys are kept).
+    std::shared_ptr<Table> table(const std::string& key) {
+        ++m_clock;
+        for (auto& e : m_entries)
+            if (e.key == key) {
+                e.lastUse = m_clock;
+                if (e.table->size() > 262144) e.table->clear();  // generations only grow
+                return e.table;
+            }
+        if (m_entries.size() >= 16) {
+            std::size_t oldest = 0;
+            for (std::size_t i = 1; i < m_entries.size(); ++i)
+                if (m_entries[i].lastUse < m_entries[oldest].lastUse) oldest = i;
+            m_entries.erase(m_entries.begin() + static_cast<std::ptrdiff_t>(oldest));
+        }
+        m_entries.push_back({key, std::make_shared<Table>(), m_clock});
+        return m_entries.back().table;
+    }
+
+private:
+    struct Entry {
+        std::string key;
+        std::shared_ptr<Table> table;
+        std::uint64_t lastUse = 0;
+    };
+    std::vector<Entry> m_entries;
+    std::uint64_t m_clock = 0;
+};
+
+// Per node: how many terms of the pods there with required anti-affinity match the incoming
+// pod, by topology key.
+using ExistingAntiAffinityMatches = std::vector<std::pair<std::string, std::int64_t>>;
+// Per node: pods matching all the incoming pod's required affinity terms, and pods matching
+// each of its required anti-affinity terms.
+struct IncomingTermMatches {
+    std::int64_t affinity = 0;
+    std::vector<std::int64_t> antiAffinity;
+};
+
+}  // namespace ipa
 
 class InterPodAffinity final : public PreFilterPlugin,
                                public FilterPlugin,
@@ -67,6 +131,8 @@ public:
 private:
     Handle& m_handle;
     InterPodAffinityArgs m_args;
+    ipa::NodeResultCache<ipa::ExistingAntiAffinityMatches> m_existingAntiAffinityCache;
+    ipa::NodeResultCache<ipa::IncomingTermMatches> m_incomingTermsCache;
 };
 
 // Registry factory: args is the pluginConfig args (null for the defaults).

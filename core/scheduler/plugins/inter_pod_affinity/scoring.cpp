@@ -20,23 +20,30 @@ struct PreScoreState final : StateData {
 };
 
 struct IncomingTerms {
-    std::vector<WeightedAffinityTerm> preferredAffinityTerms, preferredAntiAffinityTerms;
+    std::vector<CompiledAffinityTerm> preferredAffinityTerms, preferredAntiAffinityTerms;
     api::Labels namespaceLabels;
 };
 
 const api::Labels kNoLabels;
 
-void processTerm(ScoreMap& m, const AffinityTerm& term, std::int32_t weight, const api::Pod& pod,
-                 const api::Labels& nsLabels, const api::Node& node, std::int32_t multiplier) {
+// Term is AffinityTerm (an existing pod's) or CompiledAffinityTerm (the incoming pod's).
+template <typename Term>
+void processTerm(ScoreMap& m, const Term& term, const std::string& topologyKey, std::int32_t weight,
+                 const api::Pod& pod, const api::Labels& nsLabels, const api::Node& node, std::int32_t multiplier) {
     if (!term.matches(pod, nsLabels)) return;
-    auto label = node.metadata.labels.find(term.topologyKey);
+    auto label = node.metadata.labels.find(topologyKey);
     if (label == node.metadata.labels.end()) return;
-    m[term.topologyKey][label->second] += static_cast<std::int64_t>(weight * multiplier);
+    m[topologyKey][label->second] += static_cast<std::int64_t>(weight * multiplier);
 }
 
 void processTerms(ScoreMap& m, const std::vector<WeightedAffinityTerm>& terms, const api::Pod& pod,
                   const api::Labels& nsLabels, const api::Node& node, std::int32_t multiplier) {
-    for (const auto& t : terms) processTerm(m, t.term, t.weight, pod, nsLabels, node, multiplier);
+    for (const auto& t : terms) processTerm(m, t.term, t.term.topologyKey, t.weight, pod, nsLabels, node, multiplier);
+}
+
+void processTerms(ScoreMap& m, const std::vector<CompiledAffinityTerm>& terms, const api::Pod& pod,
+                  const api::Labels& nsLabels, const api::Node& node, std::int32_t multiplier) {
+    for (const auto& t : terms) processTerm(m, t, t.term.topologyKey, t.weight, pod, nsLabels, node, multiplier);
 }
 
 void append(ScoreMap& into, const ScoreMap& other) {
@@ -62,9 +69,9 @@ Status InterPodAffinity::preScore(CycleState& state, const PodInfo& podInfo, con
 
     IncomingTerms in;
     for (const auto& t : podInfo.preferredAffinityTerms)
-        in.preferredAffinityTerms.push_back({mergeTermNamespaces(t.term), t.weight});
+        in.preferredAffinityTerms.emplace_back(mergeTermNamespaces(t.term), t.weight);
     for (const auto& t : podInfo.preferredAntiAffinityTerms)
-        in.preferredAntiAffinityTerms.push_back({mergeTermNamespaces(t.term), t.weight});
+        in.preferredAntiAffinityTerms.emplace_back(mergeTermNamespaces(t.term), t.weight);
     in.namespaceLabels = namespaceLabels(podInfo.namespace_());
 
     auto s = std::make_unique<PreScoreState>();
@@ -82,7 +89,8 @@ Status InterPodAffinity::preScore(CycleState& state, const PodInfo& podInfo, con
             // hardPodAffinityWeight, its preferred terms with their weights.
             if (m_args.hardPodAffinityWeight > 0)
                 for (const auto& t : existing->requiredAffinityTerms)
-                    processTerm(topoScore, t, m_args.hardPodAffinityWeight, pod, in.namespaceLabels, *node, 1);
+                    processTerm(topoScore, t, t.topologyKey, m_args.hardPodAffinityWeight, pod, in.namespaceLabels,
+                                *node, 1);
             processTerms(topoScore, existing->preferredAffinityTerms, pod, in.namespaceLabels, *node, 1);
             processTerms(topoScore, existing->preferredAntiAffinityTerms, pod, in.namespaceLabels, *node, -1);
         }

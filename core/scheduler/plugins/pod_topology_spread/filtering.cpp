@@ -2,7 +2,7 @@
 // Mirrors pkg/scheduler/framework/plugins/podtopologyspread/filtering.go (v1.31).
 #include <array>
 #include <climits>
-#include <map>
+#include <string_view>
 
 #include "core/scheduler/plugins/pod_topology_spread/pod_topology_spread.h"
 
@@ -16,14 +16,14 @@ const char* const kPreFilterStateKey = "PreFilterPodTopologySpread";
 // NOTE: kept exactly as upstream's [2]criticalPath approximation (paths[1] is not guaranteed to
 // be the second minimum after AddPod/RemovePod), so preemption dry runs decide as upstream does.
 struct CriticalPath {
-    std::string topologyValue;
-    int matchNum = INT_MAX;
+    std::string_view topologyValue;
+    std::int64_t matchNum = INT_MAX;
 };
 
 struct CriticalPaths {
     std::array<CriticalPath, 2> p;
 
-    void update(const std::string& tpVal, int num) {
+    void update(std::string_view tpVal, std::int64_t num) {
         int i = -1;
         if (tpVal == p[0].topologyValue) i = 0;
         else if (tpVal == p[1].topologyValue) i = 1;
@@ -40,14 +40,15 @@ struct CriticalPaths {
 };
 
 struct PreFilterState final : StateData {
-    std::vector<SpreadConstraint> constraints;
-    std::vector<CriticalPaths> criticalPaths;                 // per constraint
-    std::vector<std::map<std::string, int>> tpValueToMatchNum;// per constraint: domain -> matching pods
+    std::shared_ptr<const std::vector<SpreadConstraint>> constraints;  // shared by clones
+    std::vector<bool> selfMatch;                  // per constraint: the pod matches its selector
+    std::vector<CriticalPaths> criticalPaths;     // per constraint
+    std::vector<spread::DomainCounts> tpValueToMatchNum;  // per constraint: domain -> matching pods
 
     std::unique_ptr<StateData> clone() const override { return std::make_unique<PreFilterState>(*this); }
 
     // The global minimum for the skew, 0 when fewer eligible domains than minDomains exist.
-    int minMatchNum(std::size_t i, std::int32_t minDomains) const {
+    std::int64_t minMatchNum(std::size_t i, std::int32_t minDomains) const {
         if (static_cast<std::int64_t>(tpValueToMatchNum[i].size()) < minDomains) return 0;
         return criticalPaths[i].p[0].matchNum;
     }
@@ -62,26 +63,32 @@ const std::string* labelValue(const api::Labels& labels, const std::string& key)
 
 Status PodTopologySpread::preFilter(CycleState& state, const PodInfo& podInfo, PreFilterResult&) {
     const api::Pod& pod = *podInfo.pod;
-    auto s = std::make_unique<PreFilterState>();
-    s->constraints = constraintsFor(pod, "DoNotSchedule");
-    if (s->constraints.empty()) return Status::skip();
+    auto constraints = constraintsFor(pod, "DoNotSchedule");
+    if (constraints.empty()) return Status::skip();
 
-    const std::size_t n = s->constraints.size();
+    auto s = std::make_unique<PreFilterState>();
+    const std::size_t n = constraints.size();
     s->tpValueToMatchNum.resize(n);
+    std::vector<std::shared_ptr<spread::MatchCounts::Table>> tables;
+    for (const auto& c : constraints) {
+        s->selfMatch.push_back(c.selector.matches(pod.metadata.labels));
+        tables.push_back(m_matchCounts.table(c.selector, pod.metadata.namespace_));
+    }
     for (const auto& info : m_handle.snapshot().nodeInfos()) {
         const api::Node* node = info->node();
-        if (!node || !spread::nodeLabelsMatchConstraints(node->metadata.labels, s->constraints)) continue;
+        if (!node || !spread::nodeLabelsMatchConstraints(node->metadata.labels, constraints)) continue;
         for (std::size_t i = 0; i < n; ++i) {
-            const auto& c = s->constraints[i];
+            const auto& c = constraints[i];
             if (!spread::matchNodeInclusionPolicies(c, pod, *node)) continue;
             const std::string& value = node->metadata.labels.at(c.topologyKey);
-            s->tpValueToMatchNum[i][value] += spread::countPodsMatchSelector(*info, c.selector, pod.metadata.namespace_);
+            s->tpValueToMatchNum[i][value] += tables[i]->count(*info, c.selector, pod.metadata.namespace_);
         }
     }
     s->criticalPaths.resize(n);
     for (std::size_t i = 0; i < n; ++i)
-        for (const auto& [value, num] : s->tpValueToMatchNum[i]) s->criticalPaths[i].update(value, num);
+        for (const auto& [value, num] : s->tpValueToMatchNum[i].entries()) s->criticalPaths[i].update(value, num);
 
+    s->constraints = std::make_shared<const std::vector<SpreadConstraint>>(std::move(constraints));
     state.write(kPreFilterStateKey, std::move(s));
     return Status::success();
 }
@@ -91,13 +98,14 @@ Status PodTopologySpread::updateWithPod(CycleState& state, const api::Pod& updat
     auto* s = state.read<PreFilterState>(kPreFilterStateKey);
     if (!s) return Status::error(std::string("reading \"") + kPreFilterStateKey + "\" from cycleState: not found");
     if (updated.metadata.namespace_ != preemptor.metadata.namespace_ || !node) return Status::success();
-    if (!spread::nodeLabelsMatchConstraints(node->metadata.labels, s->constraints)) return Status::success();
-    for (std::size_t i = 0; i < s->constraints.size(); ++i) {
-        const auto& c = s->constraints[i];
+    const auto& constraints = *s->constraints;
+    if (!spread::nodeLabelsMatchConstraints(node->metadata.labels, constraints)) return Status::success();
+    for (std::size_t i = 0; i < constraints.size(); ++i) {
+        const auto& c = constraints[i];
         if (!c.selector.matches(updated.metadata.labels)) continue;
         if (!spread::matchNodeInclusionPolicies(c, preemptor, *node)) continue;
         const std::string& value = node->metadata.labels.at(c.topologyKey);
-        int& num = s->tpValueToMatchNum[i][value];
+        std::int64_t& num = s->tpValueToMatchNum[i][value];
         num += delta;
         s->criticalPaths[i].update(value, num);
     }
@@ -114,25 +122,23 @@ Status PodTopologySpread::removePod(CycleState& state, const PodInfo& podToSched
     return updateWithPod(state, *podToRemove.pod, *podToSchedule.pod, node.node(), -1);
 }
 
-Status PodTopologySpread::filter(CycleState& state, const PodInfo& podInfo, const NodeInfo& nodeInfo) {
+Status PodTopologySpread::filter(CycleState& state, const PodInfo&, const NodeInfo& nodeInfo) {
     const auto* s = state.read<PreFilterState>(kPreFilterStateKey);
     if (!s) return Status::error(std::string("reading \"") + kPreFilterStateKey + "\" from cycleState: not found");
-    if (s->constraints.empty()) return Status::success();
+    const auto& constraints = *s->constraints;
+    if (constraints.empty()) return Status::success();
     const api::Node* node = nodeInfo.node();
     if (!node) return Status::error("node not found");
 
-    const api::Labels& podLabels = podInfo.pod->metadata.labels;
-    for (std::size_t i = 0; i < s->constraints.size(); ++i) {
-        const auto& c = s->constraints[i];
+    for (std::size_t i = 0; i < constraints.size(); ++i) {
+        const auto& c = constraints[i];
         const std::string* tpVal = labelValue(node->metadata.labels, c.topologyKey);
         if (!tpVal) return Status::unresolvable(kErrReasonNodeLabelNotMatch);
         // 'existing matching num' + 'if self-match (1 or 0)' - 'global minimum' <= 'maxSkew'
-        const int minMatchNum = s->minMatchNum(i, c.minDomains);
-        const int selfMatchNum = c.selector.matches(podLabels) ? 1 : 0;
-        const auto& counts = s->tpValueToMatchNum[i];
-        auto it = counts.find(*tpVal);
-        const int matchNum = it == counts.end() ? 0 : it->second;
-        const std::int64_t skew = static_cast<std::int64_t>(matchNum) + selfMatchNum - minMatchNum;
+        const std::int64_t minMatchNum = s->minMatchNum(i, c.minDomains);
+        const std::int64_t selfMatchNum = s->selfMatch[i] ? 1 : 0;
+        const std::int64_t* matchNum = s->tpValueToMatchNum[i].find(*tpVal);
+        const std::int64_t skew = (matchNum ? *matchNum : 0) + selfMatchNum - minMatchNum;
         if (skew > c.maxSkew) return Status::unschedulable(kErrReasonConstraintsNotMatch);
     }
     return Status::success();

@@ -3,6 +3,7 @@
 // apis/config/validation/validation_pluginargs.go (ValidatePodTopologySpreadArgs), v1.31.
 #include "core/scheduler/plugins/pod_topology_spread/pod_topology_spread.h"
 
+#include <algorithm>
 #include <set>
 
 #include "core/api/decode.h"
@@ -227,6 +228,7 @@ std::vector<SpreadConstraint> filterConstraints(const std::vector<api::TopologyS
                 tsc.selector.selector = std::move(merged);
             }
         }
+        tsc.selector.compile();
         if (c.minDomains) tsc.minDomains = *c.minDomains;
         if (!c.nodeAffinityPolicy.empty()) tsc.honorNodeAffinity = c.nodeAffinityPolicy == "Honor";
         if (!c.nodeTaintsPolicy.empty()) tsc.honorNodeTaints = c.nodeTaintsPolicy == "Honor";
@@ -264,14 +266,20 @@ SpreadSelector defaultSelector(const api::Pod& pod, const ClusterObjects& object
             owner = &ref;
             break;
         }
-    if (!owner) return out;
+    if (!owner) {
+        out.compile();
+        return out;
+    }
     std::string kind;
     if (owner->apiVersion == "v1" && owner->kind == "ReplicationController") kind = "ReplicationController";
     else if (owner->apiVersion == "apps/v1" && (owner->kind == "ReplicaSet" || owner->kind == "StatefulSet"))
         kind = owner->kind;
-    if (kind.empty()) return out;
-    auto it = objects.controllerSelectors.find(kind + "/" + pod.metadata.namespace_ + "/" + owner->name);
-    if (it == objects.controllerSelectors.end()) return out;
+    auto it = kind.empty() ? objects.controllerSelectors.end()
+                           : objects.controllerSelectors.find(kind + "/" + pod.metadata.namespace_ + "/" + owner->name);
+    if (it == objects.controllerSelectors.end()) {
+        out.compile();
+        return out;
+    }
     const api::LabelSelector& ctrl = it->second;
     if (kind == "ReplicationController") {
         // labels.Merge: the controller's map overrides same keys, then AsSelector().
@@ -281,6 +289,7 @@ SpreadSelector defaultSelector(const api::Pod& pod, const ClusterObjects& object
         for (const auto& [k, v] : ctrl.matchLabels) out.selector.matchExpressions.push_back({k, "In", {v}});
         for (const auto& r : ctrl.matchExpressions) out.selector.matchExpressions.push_back(r);
     }
+    out.compile();
     return out;
 }
 
@@ -361,9 +370,38 @@ int countPodsMatchSelector(const NodeInfo& node, const SpreadSelector& selector,
         const api::Pod& pod = *p->pod;
         // Terminating pods are bypassed (upstream #87621).
         if (pod.metadata.deletionTimestamp || pod.metadata.namespace_ != ns) continue;
-        if (selector.selector.matches(pod.metadata.labels)) ++count;
+        if (selector.matches(pod.metadata.labels)) ++count;
     }
     return count;
+}
+
+int MatchCounts::Table::count(const NodeInfo& node, const SpreadSelector& selector, const std::string& ns) {
+    // Bounded: generations only grow, so old entries are dead weight after enough changes.
+    if (m_byGeneration.size() > 262144) m_byGeneration.clear();
+    auto [it, inserted] = m_byGeneration.try_emplace(node.generation(), 0);
+    if (inserted) it->second = countPodsMatchSelector(node, selector, ns);
+    return it->second;
+}
+
+std::shared_ptr<MatchCounts::Table> MatchCounts::table(const SpreadSelector& selector, const std::string& ns) {
+    std::string key = ns;
+    key += '\0';
+    key += selector.compiled ? selector.cacheKey : selector.selector.toString();
+    ++m_clock;
+    for (auto& e : m_entries)
+        if (e.key == key) {
+            e.lastUse = m_clock;
+            return e.table;
+        }
+    // A few selectors are in use at a time (one per workload being scheduled); keep 16.
+    constexpr std::size_t kMaxTables = 16;
+    if (m_entries.size() >= kMaxTables) {
+        auto oldest = std::min_element(m_entries.begin(), m_entries.end(),
+                                       [](const Entry& a, const Entry& b) { return a.lastUse < b.lastUse; });
+        m_entries.erase(oldest);
+    }
+    m_entries.push_back({std::move(key), std::make_shared<Table>(), m_clock});
+    return m_entries.back().table;
 }
 
 }  // namespace spread

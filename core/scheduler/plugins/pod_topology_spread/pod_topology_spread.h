@@ -10,11 +10,15 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/api/types.h"
 #include "core/api/value.h"
 #include "core/scheduler/framework/interface.h"
+#include "core/scheduler/plugins/helper/compiled_selector.h"
 
 namespace ks::scheduler::plugins {
 
@@ -34,9 +38,81 @@ struct SpreadSelector {
     bool nothing = true;
     api::LabelSelector selector;
 
-    bool matches(const api::Labels& labels) const { return !nothing && selector.matches(labels); }
+    // Converts the final selector once, for the per-pod matching of a cycle.
+    void compile() {
+        fast = nothing ? helper::CompiledSelector() : helper::CompiledSelector(selector);
+        cacheKey = nothing ? std::string("\x01nothing") : selector.toString();
+        compiled = true;
+    }
+    bool matches(const api::Labels& labels) const {
+        return compiled ? fast.matches(labels) : (!nothing && selector.matches(labels));
+    }
     bool empty() const { return !nothing && selector.empty(); }
+
+    bool compiled = false;
+    helper::CompiledSelector fast;
+    std::string cacheKey;  // equal for selectors that match the same pods
 };
+
+namespace spread {
+
+// Matching pods per topology value, in the order the values were first seen (node order, which
+// also fixes the order upstream's Go map iteration leaves open).
+// NOTE: keys view the nodes' label strings; the snapshot's nodes outlive a cycle's state.
+class DomainCounts {
+public:
+    std::int64_t* find(std::string_view value) {
+        auto it = m_index.find(value);
+        return it == m_index.end() ? nullptr : &m_entries[it->second].second;
+    }
+    const std::int64_t* find(std::string_view value) const {
+        auto it = m_index.find(value);
+        return it == m_index.end() ? nullptr : &m_entries[it->second].second;
+    }
+    // The count of value, inserted as 0 when new.
+    std::int64_t& operator[](std::string_view value) {
+        auto [it, inserted] = m_index.emplace(value, m_entries.size());
+        if (inserted) m_entries.emplace_back(value, 0);
+        return m_entries[it->second].second;
+    }
+    std::size_t size() const { return m_entries.size(); }
+    const std::vector<std::pair<std::string_view, std::int64_t>>& entries() const { return m_entries; }
+
+private:
+    std::vector<std::pair<std::string_view, std::int64_t>> m_entries;
+    std::unordered_map<std::string_view, std::size_t> m_index;
+};
+
+// Pods on the node in namespace ns, not terminating, whose labels the selector matches.
+int countPodsMatchSelector(const NodeInfo& node, const SpreadSelector& selector, const std::string& ns);
+
+// countPodsMatchSelector memoized per node state. A NodeInfo's generation changes with every
+// pod added to or removed from it and is unique across NodeInfos (clones share it with their
+// identical source), so a count stays right for its generation. Between two cycles most nodes
+// do not change: this spares reading every pod of the cluster in every cycle.
+class MatchCounts {
+public:
+    class Table {
+    public:
+        int count(const NodeInfo& node, const SpreadSelector& selector, const std::string& ns);
+
+    private:
+        std::unordered_map<std::int64_t, int> m_byGeneration;
+    };
+    // The table for selector in namespace ns, created when new.
+    std::shared_ptr<Table> table(const SpreadSelector& selector, const std::string& ns);
+
+private:
+    struct Entry {
+        std::string key;
+        std::shared_ptr<Table> table;
+        std::uint64_t lastUse = 0;
+    };
+    std::vector<Entry> m_entries;
+    std::uint64_t m_clock = 0;
+};
+
+}  // namespace spread
 
 // A constraint with its selector resolved (upstream topologySpreadConstraint).
 struct SpreadConstraint {
@@ -88,6 +164,7 @@ private:
     Handle& m_handle;
     std::vector<api::TopologySpreadConstraint> m_defaultConstraints;
     bool m_systemDefaulted = false;
+    spread::MatchCounts m_matchCounts;
 };
 
 // Registry factory: args is the pluginConfig args (null for the defaults).
@@ -110,8 +187,6 @@ bool recordSelectorSource(ClusterObjects& objects, const api::Value& object);
 bool nodeLabelsMatchConstraints(const api::Labels& nodeLabels, const std::vector<SpreadConstraint>& constraints);
 // nodeAffinityPolicy / nodeTaintsPolicy: whether node counts as a domain for constraint c.
 bool matchNodeInclusionPolicies(const SpreadConstraint& c, const api::Pod& pod, const api::Node& node);
-// Pods on the node in namespace ns, not terminating, whose labels the selector matches.
-int countPodsMatchSelector(const NodeInfo& node, const SpreadSelector& selector, const std::string& ns);
 // nodeSelector and required node affinity of pod (upstream nodeaffinity.GetRequiredNodeAffinity).
 bool matchesRequiredNodeAffinity(const api::Pod& pod, const api::Node& node);
 

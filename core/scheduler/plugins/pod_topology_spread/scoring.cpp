@@ -2,7 +2,6 @@
 // Mirrors pkg/scheduler/framework/plugins/podtopologyspread/scoring.go (v1.31).
 #include <climits>
 #include <cmath>
-#include <map>
 #include <set>
 
 #include "core/scheduler/plugins/pod_topology_spread/pod_topology_spread.h"
@@ -19,9 +18,11 @@ struct PreScoreState final : StateData {
     // Filtered nodes lacking some constraint's topology key: scored 0.
     std::set<std::string> ignoredNodes;
     // Per constraint: domain -> matching pods (hostname constraints count per node in Score).
-    std::vector<std::map<std::string, std::int64_t>> topologyValueToPodCounts;
+    std::vector<spread::DomainCounts> topologyValueToPodCounts;
     // Per constraint: ln(number of domains + 2), so small topologies are not watered down.
     std::vector<double> topologyNormalizingWeight;
+    // Per constraint: the plugin's memoized match counts (hostname constraints count in Score).
+    std::vector<std::shared_ptr<spread::MatchCounts::Table>> matchCounts;
 
     std::unique_ptr<StateData> clone() const override { return std::make_unique<PreScoreState>(*this); }
 };
@@ -34,9 +35,10 @@ double scoreForCount(std::int64_t count, std::int32_t maxSkew, double tpWeight) 
 }
 
 // Go's map index on a missing label: the empty string.
-std::string labelOrEmpty(const api::Labels& labels, const std::string& key) {
+const std::string& labelOrEmpty(const api::Labels& labels, const std::string& key) {
+    static const std::string kEmpty;
     auto it = labels.find(key);
-    return it == labels.end() ? std::string() : it->second;
+    return it == labels.end() ? kEmpty : it->second;
 }
 
 }  // namespace
@@ -68,8 +70,10 @@ Status PodTopologySpread::preScore(CycleState& state, const PodInfo& podInfo,
         for (std::size_t i = 0; i < n; ++i) {
             const auto& c = s->constraints[i];
             if (c.topologyKey == spread::kLabelHostname) continue;  // counted per node in Score
-            auto [it, inserted] = s->topologyValueToPodCounts[i].emplace(labelOrEmpty(node->metadata.labels, c.topologyKey), 0);
-            if (inserted) ++topoSize[i];
+            auto& counts = s->topologyValueToPodCounts[i];
+            const std::size_t before = counts.size();
+            counts[labelOrEmpty(node->metadata.labels, c.topologyKey)];
+            if (counts.size() != before) ++topoSize[i];
         }
     }
     s->topologyNormalizingWeight.resize(n);
@@ -81,6 +85,7 @@ Status PodTopologySpread::preScore(CycleState& state, const PodInfo& podInfo,
     }
 
     // Counts over ALL nodes, for the domains that some filtered node belongs to.
+    for (const auto& c : s->constraints) s->matchCounts.push_back(m_matchCounts.table(c.selector, pod.metadata.namespace_));
     for (const auto& info : allNodes) {
         const api::Node* node = info->node();
         if (!node) continue;
@@ -88,9 +93,9 @@ Status PodTopologySpread::preScore(CycleState& state, const PodInfo& podInfo,
         for (std::size_t i = 0; i < n; ++i) {
             const auto& c = s->constraints[i];
             if (!spread::matchNodeInclusionPolicies(c, pod, *node)) continue;
-            auto it = s->topologyValueToPodCounts[i].find(labelOrEmpty(node->metadata.labels, c.topologyKey));
-            if (it == s->topologyValueToPodCounts[i].end()) continue;
-            it->second += spread::countPodsMatchSelector(*info, c.selector, pod.metadata.namespace_);
+            std::int64_t* count = s->topologyValueToPodCounts[i].find(labelOrEmpty(node->metadata.labels, c.topologyKey));
+            if (!count) continue;
+            *count += s->matchCounts[i]->count(*info, c.selector, pod.metadata.namespace_);
         }
     }
 
@@ -115,10 +120,9 @@ Status PodTopologySpread::score(CycleState& state, const PodInfo& podInfo, const
         if (label == node->metadata.labels.end()) continue;
         std::int64_t count = 0;
         if (c.topologyKey == spread::kLabelHostname) {
-            count = spread::countPodsMatchSelector(nodeInfo, c.selector, podInfo.pod->metadata.namespace_);
+            count = s->matchCounts[i]->count(nodeInfo, c.selector, podInfo.pod->metadata.namespace_);
         } else {
-            auto it = s->topologyValueToPodCounts[i].find(label->second);
-            if (it != s->topologyValueToPodCounts[i].end()) count = it->second;
+            if (const std::int64_t* c2 = s->topologyValueToPodCounts[i].find(label->second)) count = *c2;
         }
         sum += scoreForCount(count, c.maxSkew, s->topologyNormalizingWeight[i]);
     }
