@@ -67,6 +67,21 @@ bool hasControl(std::string_view s, bool allowNewlineAndTab) {
 // True when s, written as a plain scalar, reads back as the same string in YAML 1.2 (our
 // reader) and YAML 1.1 (kubectl): not a bool/number/null, no indicator in a position that
 // changes the structure, no leading or trailing blanks.
+// True when s can be written as a plain scalar at all: no indicator where it would start a
+// structure, no blanks at the ends, no document marker.
+bool plainIsWellFormed(std::string_view s) {
+    if (s.empty()) return false;
+    if (hasControl(s, false) || hasUnicodeBreak(s)) return false;
+    if (s.front() == ' ' || s.back() == ' ' || s.back() == ':') return false;
+    constexpr std::string_view kAlwaysIndicators = ",[]{}#&*!|>'\"%@`";
+    if (kAlwaysIndicators.find(s.front()) != std::string_view::npos) return false;
+    if (s.front() == '-' || s.front() == '?' || s.front() == ':') {
+        if (s.size() == 1 || s[1] == ' ') return false;
+    }
+    if (s.substr(0, 3) == "---" || s.substr(0, 3) == "...") return false;
+    return s.find(": ") == std::string_view::npos && s.find(" #") == std::string_view::npos;
+}
+
 bool plainIsSafe(std::string_view s) {
     if (s.empty()) return false;
     if (resolvePlainScalar(s) != Value::ScalarType::String) return false;
@@ -128,8 +143,8 @@ void emitValue(YAML::Emitter& out, const Value& v) {
             out << YAML::Null;
         } else if (v.scalarType() == Value::ScalarType::String) {
             // As written: a plain scalar from a file stays plain (yaml-cpp quotes it if it must).
-            if (v.text().find('\n') != std::string::npos || hasControl(v.text(), false)) emitString(out, v.text(), false);
-            else out << v.text();
+            if (plainIsWellFormed(v.text())) out << v.text();
+            else emitString(out, v.text(), false);
         } else {
             out << v.text();  // int, float and bool keep their spelling
         }
