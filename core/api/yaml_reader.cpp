@@ -279,6 +279,7 @@ PrescanProblem prescan(std::string_view t, std::size_t limit) {
     char prev = '\n';  // last character that is not a blank
     bool blankSincePrev = true;
     bool closedQuote = false;  // prev ended a quoted scalar
+    bool closedFlow = false;   // prev ended a top-level flow collection
     char tokenFirst = '\0';    // first character of the current token (a tag, anchor or alias: '!', '&', '*')
     std::size_t lineStart = 0;
     auto indentOf = [&](std::size_t from) {
@@ -297,7 +298,7 @@ PrescanProblem prescan(std::string_view t, std::size_t limit) {
             continue;
         }
         // A token starts after an indicator, or after a node's properties (&anchor, !tag).
-        bool tokenStart = prev == '\n' || prev == '[' || prev == '{' || prev == ',' ||
+        bool tokenStart = prev == '\n' || (depth > 0 && (prev == '[' || prev == '{' || prev == ',')) ||
                           ((prev == ':' || prev == '-' || prev == '?') && blankSincePrev) ||
                           (blankSincePrev && (tokenFirst == '&' || tokenFirst == '!'));
         if (c == '#' && blankSincePrev) {
@@ -323,6 +324,8 @@ PrescanProblem prescan(std::string_view t, std::size_t limit) {
         }
         bool afterQuote = closedQuote;
         closedQuote = false;
+        bool afterFlow = closedFlow;
+        closedFlow = false;
         char previousTokenFirst = tokenFirst;
         if (blankSincePrev || tokenStart) tokenFirst = c;
         if ((c == '|' || c == '>') && depth == 0 && tokenStart) {
@@ -345,12 +348,12 @@ PrescanProblem prescan(std::string_view t, std::size_t limit) {
         if ((c == '[' || c == '{') && (depth > 0 || tokenStart)) {
             ++depth;
         } else if ((c == ']' || c == '}') && depth > 0) {
-            --depth;
+            closedFlow = --depth == 0;
         } else if (c == ',') {
             if (depth > 0) {
                 if (++entries > limit)
                     return {i, "document too large: more than the node limit after expanding aliases"};
-            } else if (tokenStart || prev == ']' || prev == '}' || afterQuote || previousTokenFirst == '!' ||
+            } else if (tokenStart || afterFlow || afterQuote || previousTokenFirst == '!' ||
                        previousTokenFirst == '&' || previousTokenFirst == '*') {
                 return {i, "did not find expected node content"};
             }
