@@ -2,6 +2,8 @@
 // decoding words them, including the course's OCR typos.
 #include <QtTest>
 
+#include <functional>
+
 #include "core/api/yaml_reader.h"
 #include "validation_test_support.h"
 
@@ -110,6 +112,118 @@ private slots:
         QFETCH(QString, yaml);
         QFETCH(QStringList, expected);
         compare(validate(yaml.toStdString()), expected);
+    }
+
+    void typeConfusionNeverCrashes() {
+        // Every node of a few rich objects is replaced, one at a time, by values of every other
+        // shape; defaulting and validation must cope with each.
+        const char* objects[] = {
+            R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, labels: {app: web}, annotations: {a: b}, ownerReferences: [{apiVersion: v1, kind: X, name: x, uid: u}]}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}, matchExpressions: [{key: tier, operator: In, values: [a]}]}
+  strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 25%}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      hostNetwork: true
+      nodeSelector: {disktype: ssd}
+      tolerations: [{key: gpu, operator: Exists, effect: NoExecute, tolerationSeconds: 5}]
+      affinity:
+        nodeAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            nodeSelectorTerms: [{matchExpressions: [{key: zone, operator: In, values: [a]}], matchFields: [{key: metadata.name, operator: In, values: [n]}]}]
+          preferredDuringSchedulingIgnoredDuringExecution: [{weight: 1, preference: {matchExpressions: [{key: a, operator: Exists}]}}]
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution: [{weight: 5, podAffinityTerm: {topologyKey: zone, labelSelector: {matchLabels: {app: web}}, namespaces: [a]}}]
+      topologySpreadConstraints: [{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule, minDomains: 2, matchLabelKeys: [x], labelSelector: {matchLabels: {a: b}}}]
+      volumes: [{name: d, persistentVolumeClaim: {claimName: c}}, {name: e, emptyDir: {sizeLimit: 1Gi}}, {name: s, secret: {secretName: s, items: [{key: k, path: p}]}}]
+      initContainers: [{name: init, image: i, restartPolicy: Always, ports: [{containerPort: 1, hostPort: 1}]}]
+      containers:
+      - name: app
+        image: nginx
+        env: [{name: A, value: b}]
+        volumeMounts: [{name: d, mountPath: /d}]
+        ports: [{name: http, containerPort: 80, hostPort: 80, protocol: TCP}]
+        resources: {limits: {cpu: 1, example.com/x: 2}, requests: {cpu: 500m, hugepages-2Mi: 2Mi}}
+      schedulingGates: [{name: g}]
+      overhead: {cpu: 1}
+)",
+            R"(apiVersion: v1
+kind: PersistentVolume
+metadata: {name: pv}
+spec:
+  capacity: {storage: 1Gi}
+  accessModes: [ReadWriteOnce]
+  local: {path: /mnt}
+  nodeAffinity: {required: {nodeSelectorTerms: [{matchExpressions: [{key: k, operator: In, values: [v]}]}]}}
+)",
+            R"(apiVersion: batch/v1
+kind: CronJob
+metadata: {name: c}
+spec:
+  schedule: "*/5 * * * *"
+  timeZone: Etc/UTC
+  jobTemplate: {spec: {completionMode: Indexed, completions: 2, template: {spec: {restartPolicy: Never, containers: [{name: c, image: i}]}}}}
+)",
+            R"(apiVersion: v1
+kind: Node
+metadata: {name: n}
+spec: {podCIDRs: [10.0.0.0/24], taints: [{key: a, value: b, effect: NoSchedule, timeAdded: "2026-01-01T00:00:00Z"}]}
+status: {capacity: {cpu: 4, pods: 110}}
+)",
+            R"(apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata: {name: s}
+provisioner: p
+allowedTopologies: [{matchLabelExpressions: [{key: k, values: [a]}]}]
+)",
+        };
+        const char* replacements[] = {"~", "s", "\"s\"", "-1", "1.5", "true", "[]", "{}", "[1, [2]]", "{a: {b: c}}", "[{}]", "[~]"};
+        std::vector<ks::api::Value> shapes;
+        for (const char* r : replacements) shapes.push_back(ks::api::readYaml(std::string("v: ") + r, "r.yaml").documents[0].fields()[0].val);
+
+        std::size_t runs = 0;
+        for (const char* text : objects) {
+            ks::api::Value root = ks::api::readYaml(text, "o.yaml").documents.at(0);
+            // Paths to every node, as key/index steps.
+            std::vector<std::vector<std::pair<std::string, std::size_t>>> paths;
+            std::vector<std::pair<std::string, std::size_t>> current;
+            std::function<void(const ks::api::Value&)> walk = [&](const ks::api::Value& v) {
+                paths.push_back(current);
+                if (v.isMapping())
+                    for (const auto& f : v.fields()) {
+                        current.push_back({f.key, 0});
+                        walk(f.val);
+                        current.pop_back();
+                    }
+                if (v.isSequence())
+                    for (std::size_t i = 0; i < v.items().size(); ++i) {
+                        current.push_back({std::string(), i});
+                        walk(v.items()[i]);
+                        current.pop_back();
+                    }
+            };
+            walk(root);
+            for (const auto& path : paths) {
+                if (path.empty()) continue;
+                for (const auto& shape : shapes) {
+                    ks::api::Value copy = root;
+                    ks::api::Value* node = &copy;
+                    for (const auto& [key, index] : path)
+                        node = key.empty() ? &node->items()[index] : node->get(key);
+                    *node = shape;
+                    ks::api::Diagnostics diags;
+                    ks::api::applyDefaults(copy);
+                    ks::api::validateObject(copy, "o.yaml", diags);
+                    for (const auto& d : diags) QVERIFY(!d.message.empty());
+                    ++runs;
+                }
+            }
+        }
+        QVERIFY(runs > 1000);
     }
 
     void courseSnippetGivesUsefulErrors() {
