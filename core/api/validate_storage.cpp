@@ -48,8 +48,10 @@ constexpr const char* kPVSources[] = {
     "cephfs", "iscsi", "cinder", "fc", "flexVolume", "azureFile", "vsphereVolume", "photonPersistentDisk",
     "portworxVolume", "azureDisk", "scaleIO", "local", "storageos", "csi"};
 
-// Renders a ResourceList as a short Go-like literal; upstream prints its internal struct.
+// Renders a ResourceList as a short Go-like literal. NOTE: upstream's %#v prints each quantity as
+// its internal struct; here a quantity prints as written.
 std::string renderResourceNames(const Value* list) {
+    if (!present(list)) return "core.ResourceList(nil)";
     std::string out = "core.ResourceList{";
     bool first = true;
     for (const auto& f : fields(list)) {

@@ -41,7 +41,7 @@ private slots:
              "\"ReadOnlyMany\", \"ReadWriteMany\", \"ReadWriteOnce\", \"ReadWriteOncePod\""});
         row("pv needs modes, capacity and a source", pv("  storageClassName: manual\n"),
             {"t.yaml:6:3: spec.accessModes: Required value", "t.yaml:6:3: spec.capacity: Required value",
-             "t.yaml:6:3: spec.capacity: Unsupported value: core.ResourceList{}: supported values: \"storage\"",
+             "t.yaml:6:3: spec.capacity: Unsupported value: core.ResourceList(nil): supported values: \"storage\"",
              "t.yaml:6:3: spec: Required value: must specify a volume type"});
         row("pv capacity positive",
             pv("  capacity:\n    storage: 0\n  accessModes: [ReadWriteOnce]\n" + std::string(kHostPath)),
