@@ -327,7 +327,9 @@ PrescanProblem prescan(std::string_view t, std::size_t limit) {
         bool afterFlow = closedFlow;
         closedFlow = false;
         char previousTokenFirst = tokenFirst;
-        if (blankSincePrev || tokenStart) tokenFirst = c;
+        // only a token that starts a node can be a property or an alias; inside a plain scalar
+        // "x *c" or "a &b" are content
+        if (blankSincePrev || tokenStart) tokenFirst = tokenStart ? c : '\0';
         if ((c == '|' || c == '>') && depth == 0 && tokenStart) {
             // Skip the block scalar: the rest of this line, then every blank line or line indented
             // deeper than the line that holds the indicator.
