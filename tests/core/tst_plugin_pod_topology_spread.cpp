@@ -448,6 +448,9 @@ private slots:
         QCOMPARE(verdicts(), std::string("Success Success "));
         handle.mutableSnapshot().removePod("default", "a1", "a");
         QCOMPARE(verdicts(), std::string("Success Unschedulable "));
+        // Node labels are remembered per Node object: an updated node is read again.
+        handle.mutableSnapshot().get("b")->setNode(makeNode("b").label("rack", "r1"));
+        QCOMPARE(verdicts(), std::string("Success UnschedulableAndUnresolvable "));
     }
 
     // Upstream keeps only two "critical paths" per constraint; after AddPod the tracked minimum

@@ -138,8 +138,12 @@ Status DefaultPreemption::dryRunPreemption(CycleState& state, const PodInfo& pod
 }
 
 Status DefaultPreemption::prepareCandidate(const PreemptionCandidate& c, const api::Pod& pod) {
-    // Each victim gets the DisruptionTarget condition and is deleted gracefully; the scheduler
-    // around records the "Preempted" event with this text on the victim.
+    // Upstream patches each victim's status with the condition DisruptionTarget=True, reason
+    // PreemptionByScheduler, message "<schedulerName>: preempting to accommodate a higher
+    // priority pod", deletes it gracefully and records the event Normal/Preempted with this
+    // note. NOTE: Handle::deletePod does all three (the handle knows the scheduler name and owns
+    // the store objects); the condition matters: podEligibleToPreemptOthers looks for it on the
+    // victims that are still terminating.
     for (const auto& victim : c.victims) {
         const std::string note = "Preempted by pod " + pod.metadata.uid + " on node " + c.node;
         if (Status s = m_handle.deletePod(*victim->pod, note); !s.isSuccess()) return Status::error(s.message());

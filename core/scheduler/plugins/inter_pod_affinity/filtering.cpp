@@ -140,37 +140,41 @@ Status InterPodAffinity::preFilter(CycleState& state, const PodInfo& podInfo, Pr
     // Existing pods' required anti-affinity against the incoming pod. The matches per node are
     // memoized by node state for pods with the same namespace and labels (see NodeResultCache);
     // adding a node's matches at once gives the counts that adding them one by one gives.
+    const auto& nodeInfos = snapshot.nodeInfos();
     if (!snapshot.havePodsWithRequiredAntiAffinity().empty()) {
         auto cache = m_existingAntiAffinityCache.table(incomingSignature(pod, incoming->namespaceLabels));
-        for (const auto& info : snapshot.havePodsWithRequiredAntiAffinity()) {
-            const api::Node* node = info->node();
-            if (!node) continue;
-            auto [it, inserted] = cache->try_emplace(info->generation());
-            if (inserted) {
-                for (const auto& existing : info->podsWithRequiredAntiAffinity())
+        for (std::size_t slot = 0; slot < nodeInfos.size(); ++slot) {
+            const NodeInfo& info = *nodeInfos[slot];
+            const api::Node* node = info.node();
+            if (!node || info.podsWithRequiredAntiAffinity().empty()) continue;
+            bool fresh = false;
+            ipa::ExistingAntiAffinityMatches& matches = cache->get(slot, info, fresh);
+            if (fresh) {
+                for (const auto& existing : info.podsWithRequiredAntiAffinity())
                     for (const auto& t : existing->requiredAntiAffinityTerms) {
                         if (!t.matches(pod, incoming->namespaceLabels)) continue;
-                        auto& m = it->second;
-                        auto k = std::find_if(m.begin(), m.end(), [&](const auto& e) { return e.first == t.topologyKey; });
-                        if (k == m.end()) m.emplace_back(t.topologyKey, 1);
+                        auto k = std::find_if(matches.begin(), matches.end(),
+                                              [&](const auto& e) { return e.first == t.topologyKey; });
+                        if (k == matches.end()) matches.emplace_back(t.topologyKey, 1);
                         else ++k->second;
                     }
             }
-            for (const auto& [key, count] : it->second) update(s->existingAntiAffinityCounts, *node, key, count);
+            for (const auto& [key, count] : matches) update(s->existingAntiAffinityCounts, *node, key, count);
         }
     }
     // The incoming pod's required (anti-)affinity against every existing pod, memoized by node
     // state for the same terms.
     if (!incoming->requiredAffinityTerms.empty() || !incoming->requiredAntiAffinityTerms.empty()) {
         auto cache = m_incomingTermsCache.table(termsSignature(*incoming));
-        for (const auto& info : snapshot.nodeInfos()) {
-            const api::Node* node = info->node();
+        for (std::size_t slot = 0; slot < nodeInfos.size(); ++slot) {
+            const NodeInfo& info = *nodeInfos[slot];
+            const api::Node* node = info.node();
             if (!node) continue;
-            auto [it, inserted] = cache->try_emplace(info->generation());
-            ipa::IncomingTermMatches& matches = it->second;
-            if (inserted) {
+            bool fresh = false;
+            ipa::IncomingTermMatches& matches = cache->get(slot, info, fresh);
+            if (fresh) {
                 matches.antiAffinity.assign(incoming->requiredAntiAffinityTerms.size(), 0);
-                for (const auto& existing : info->pods()) {
+                for (const auto& existing : info.pods()) {
                     if (podMatchesAllAffinityTerms(incoming->requiredAffinityTerms, *existing->pod)) ++matches.affinity;
                     for (std::size_t i = 0; i < incoming->requiredAntiAffinityTerms.size(); ++i)
                         if (incoming->requiredAntiAffinityTerms[i].matches(*existing->pod, kNoLabels)) ++matches.antiAffinity[i];

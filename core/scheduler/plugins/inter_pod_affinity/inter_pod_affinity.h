@@ -48,18 +48,32 @@ namespace ipa {
 template <typename Value>
 class NodeResultCache {
 public:
-    using Table = std::unordered_map<std::int64_t, Value>;
+    // Results by node slot (the node's index in the snapshot): (generation, value).
+    class Table {
+    public:
+        // The value for node in slot; fresh is true when it must be computed (it was reset).
+        Value& get(std::size_t slot, const NodeInfo& node, bool& fresh) {
+            if (slot >= m_slots.size()) m_slots.resize(slot + 1);
+            auto& entry = m_slots[slot];
+            fresh = entry.first != node.generation();
+            if (fresh) entry = {node.generation(), Value{}};
+            return entry.second;
+        }
 
-    // The table for key, created when new (the 16 most recently used keys are kept).
+    private:
+        std::vector<std::pair<std::int64_t, Value>> m_slots;  // generation 0: none
+    };
+
+    // The table for key, created when new. The 128 most recently used keys are kept: a
+    // workload cycles through its groups of pods.
     std::shared_ptr<Table> table(const std::string& key) {
         ++m_clock;
         for (auto& e : m_entries)
             if (e.key == key) {
                 e.lastUse = m_clock;
-                if (e.table->size() > 262144) e.table->clear();  // generations only grow
                 return e.table;
             }
-        if (m_entries.size() >= 16) {
+        if (m_entries.size() >= 128) {
             std::size_t oldest = 0;
             for (std::size_t i = 1; i < m_entries.size(); ++i)
                 if (m_entries[i].lastUse < m_entries[oldest].lastUse) oldest = i;

@@ -41,6 +41,7 @@ struct CriticalPaths {
 
 struct PreFilterState final : StateData {
     std::shared_ptr<const std::vector<SpreadConstraint>> constraints;  // shared by clones
+    std::vector<spread::NodeLabelCache::Table*> labels;  // per constraint: the plugin's label cache
     std::vector<bool> selfMatch;                  // per constraint: the pod matches its selector
     std::vector<CriticalPaths> criticalPaths;     // per constraint
     std::vector<spread::DomainCounts> tpValueToMatchNum;  // per constraint: domain -> matching pods
@@ -54,10 +55,6 @@ struct PreFilterState final : StateData {
     }
 };
 
-const std::string* labelValue(const api::Labels& labels, const std::string& key) {
-    auto it = labels.find(key);
-    return it == labels.end() ? nullptr : &it->second;
-}
 
 }  // namespace
 
@@ -69,19 +66,26 @@ Status PodTopologySpread::preFilter(CycleState& state, const PodInfo& podInfo, P
     auto s = std::make_unique<PreFilterState>();
     const std::size_t n = constraints.size();
     s->tpValueToMatchNum.resize(n);
+    const auto& nodeInfos = m_handle.snapshot().nodeInfos();
     std::vector<std::shared_ptr<spread::MatchCounts::Table>> tables;
     for (const auto& c : constraints) {
         s->selfMatch.push_back(c.selector.matches(pod.metadata.labels));
         tables.push_back(m_matchCounts.table(c.selector, pod.metadata.namespace_));
+        s->labels.push_back(&m_labels.table(c.topologyKey, nodeInfos.size()));
     }
-    for (const auto& info : m_handle.snapshot().nodeInfos()) {
+    std::vector<const std::string*> values(n);
+    for (std::size_t slot = 0; slot < nodeInfos.size(); ++slot) {
+        const NodeInfo* info = nodeInfos[slot].get();
         const api::Node* node = info->node();
-        if (!node || !spread::nodeLabelsMatchConstraints(node->metadata.labels, constraints)) continue;
+        if (!node) continue;
+        // The node must have every constraint's topology key.
+        bool hasAll = true;
+        for (std::size_t i = 0; i < n && hasAll; ++i) hasAll = (values[i] = s->labels[i]->value(*info, true)) != nullptr;
+        if (!hasAll) continue;
         for (std::size_t i = 0; i < n; ++i) {
             const auto& c = constraints[i];
             if (!spread::matchNodeInclusionPolicies(c, pod, *node)) continue;
-            const std::string& value = node->metadata.labels.at(c.topologyKey);
-            s->tpValueToMatchNum[i][value] += tables[i]->count(*info, c.selector, pod.metadata.namespace_);
+            s->tpValueToMatchNum[i][*values[i]] += tables[i]->count(slot, *info, c.selector, pod.metadata.namespace_);
         }
     }
     s->criticalPaths.resize(n);
@@ -132,7 +136,7 @@ Status PodTopologySpread::filter(CycleState& state, const PodInfo&, const NodeIn
 
     for (std::size_t i = 0; i < constraints.size(); ++i) {
         const auto& c = constraints[i];
-        const std::string* tpVal = labelValue(node->metadata.labels, c.topologyKey);
+        const std::string* tpVal = s->labels[i]->value(nodeInfo, false);
         if (!tpVal) return Status::unresolvable(kErrReasonNodeLabelNotMatch);
         // 'existing matching num' + 'if self-match (1 or 0)' - 'global minimum' <= 'maxSkew'
         const std::int64_t minMatchNum = s->minMatchNum(i, c.minDomains);

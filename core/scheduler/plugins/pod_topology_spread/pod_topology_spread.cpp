@@ -375,12 +375,36 @@ int countPodsMatchSelector(const NodeInfo& node, const SpreadSelector& selector,
     return count;
 }
 
-int MatchCounts::Table::count(const NodeInfo& node, const SpreadSelector& selector, const std::string& ns) {
-    // Bounded: generations only grow, so old entries are dead weight after enough changes.
-    if (m_byGeneration.size() > 262144) m_byGeneration.clear();
-    auto [it, inserted] = m_byGeneration.try_emplace(node.generation(), 0);
-    if (inserted) it->second = countPodsMatchSelector(node, selector, ns);
-    return it->second;
+const std::string* NodeLabelCache::Table::value(const NodeInfo& info, bool remember) {
+    const api::Node* node = info.node();
+    if (!node) return nullptr;
+    auto it = m_entries.find(&info);
+    if (it != m_entries.end() && it->second.node.get() == node) return it->second.value;
+    auto label = node->metadata.labels.find(m_key);
+    const std::string* value = label == node->metadata.labels.end() ? nullptr : &label->second;
+    if (remember) m_entries[&info] = Entry{info.nodePtr(), value};
+    return value;
+}
+
+NodeLabelCache::Table& NodeLabelCache::table(const std::string& key, std::size_t numNodes) {
+    for (auto& t : m_tables)
+        if (t->m_key == key) {
+            // NodeInfos come and go with snapshots: drop the dead weight now and then.
+            if (t->m_entries.size() > 2 * numNodes + 1024) t->m_entries.clear();
+            return *t;
+        }
+    if (m_tables.size() >= 32) m_tables.erase(m_tables.begin());
+    m_tables.push_back(std::make_unique<Table>());
+    m_tables.back()->m_key = key;
+    return *m_tables.back();
+}
+
+int MatchCounts::Table::count(std::size_t slot, const NodeInfo& node, const SpreadSelector& selector,
+                              const std::string& ns) {
+    if (slot >= m_slots.size()) m_slots.resize(slot + 1, {0, 0});
+    auto& entry = m_slots[slot];
+    if (entry.first != node.generation()) entry = {node.generation(), countPodsMatchSelector(node, selector, ns)};
+    return entry.second;
 }
 
 std::shared_ptr<MatchCounts::Table> MatchCounts::table(const SpreadSelector& selector, const std::string& ns) {
@@ -393,8 +417,7 @@ std::shared_ptr<MatchCounts::Table> MatchCounts::table(const SpreadSelector& sel
             e.lastUse = m_clock;
             return e.table;
         }
-    // A few selectors are in use at a time (one per workload being scheduled); keep 16.
-    constexpr std::size_t kMaxTables = 16;
+    constexpr std::size_t kMaxTables = 128;
     if (m_entries.size() >= kMaxTables) {
         auto oldest = std::min_element(m_entries.begin(), m_entries.end(),
                                        [](const Entry& a, const Entry& b) { return a.lastUse < b.lastUse; });

@@ -86,20 +86,50 @@ private:
 // Pods on the node in namespace ns, not terminating, whose labels the selector matches.
 int countPodsMatchSelector(const NodeInfo& node, const SpreadSelector& selector, const std::string& ns);
 
+// The value of one topology label per node, remembered across cycles: node labels are
+// immutable for a given Node object, and looking them up in each node's label map for every
+// node of every cycle is a large part of this plugin's cost.
+class NodeLabelCache {
+public:
+    class Table {
+    public:
+        // The label's value on the node, or nullptr when the node lacks it. remember: keep it for
+        // later cycles (only for the snapshot's own NodeInfos, not preemption's copies).
+        const std::string* value(const NodeInfo& info, bool remember);
+
+    private:
+        friend class NodeLabelCache;
+        struct Entry {
+            std::shared_ptr<const api::Node> node;  // held, so that its address is never reused
+            const std::string* value = nullptr;
+        };
+        std::string m_key;
+        std::unordered_map<const NodeInfo*, Entry> m_entries;
+    };
+    // The table for topology key, created when new.
+    Table& table(const std::string& key, std::size_t numNodes);
+
+private:
+    std::vector<std::unique_ptr<Table>> m_tables;
+};
+
 // countPodsMatchSelector memoized per node state. A NodeInfo's generation changes with every
 // pod added to or removed from it and is unique across NodeInfos (clones share it with their
 // identical source), so a count stays right for its generation. Between two cycles most nodes
 // do not change: this spares reading every pod of the cluster in every cycle.
 class MatchCounts {
 public:
+    // Counts by node slot (the node's index in the snapshot, stable between cycles); a slot
+    // whose generation differs is counted again, so a reordered snapshot only costs recounts.
     class Table {
     public:
-        int count(const NodeInfo& node, const SpreadSelector& selector, const std::string& ns);
+        int count(std::size_t slot, const NodeInfo& node, const SpreadSelector& selector, const std::string& ns);
 
     private:
-        std::unordered_map<std::int64_t, int> m_byGeneration;
+        std::vector<std::pair<std::int64_t, int>> m_slots;  // (generation, count); generation 0: none
     };
-    // The table for selector in namespace ns, created when new.
+    // The table for selector in namespace ns, created when new. The 128 most recently used are
+    // kept: a workload cycles through its groups of pods.
     std::shared_ptr<Table> table(const SpreadSelector& selector, const std::string& ns);
 
 private:
@@ -165,6 +195,7 @@ private:
     std::vector<api::TopologySpreadConstraint> m_defaultConstraints;
     bool m_systemDefaulted = false;
     spread::MatchCounts m_matchCounts;
+    spread::NodeLabelCache m_labels;
 };
 
 // Registry factory: args is the pluginConfig args (null for the defaults).

@@ -21,8 +21,7 @@ struct PreScoreState final : StateData {
     std::vector<spread::DomainCounts> topologyValueToPodCounts;
     // Per constraint: ln(number of domains + 2), so small topologies are not watered down.
     std::vector<double> topologyNormalizingWeight;
-    // Per constraint: the plugin's memoized match counts (hostname constraints count in Score).
-    std::vector<std::shared_ptr<spread::MatchCounts::Table>> matchCounts;
+    std::vector<spread::NodeLabelCache::Table*> labels;  // per constraint: the plugin's label cache
 
     std::unique_ptr<StateData> clone() const override { return std::make_unique<PreScoreState>(*this); }
 };
@@ -35,10 +34,9 @@ double scoreForCount(std::int64_t count, std::int32_t maxSkew, double tpWeight) 
 }
 
 // Go's map index on a missing label: the empty string.
-const std::string& labelOrEmpty(const api::Labels& labels, const std::string& key) {
+const std::string& emptyLabel() {
     static const std::string kEmpty;
-    auto it = labels.find(key);
-    return it == labels.end() ? kEmpty : it->second;
+    return kEmpty;
 }
 
 }  // namespace
@@ -59,20 +57,34 @@ Status PodTopologySpread::preScore(CycleState& state, const PodInfo& podInfo,
     // initPreScoreState: the domains among the filtered nodes.
     const std::size_t n = s->constraints.size();
     s->topologyValueToPodCounts.resize(n);
+    for (const auto& c : s->constraints) s->labels.push_back(&m_labels.table(c.topologyKey, allNodes.size()));
+    std::vector<bool> isHostname(n);
+    for (std::size_t i = 0; i < n; ++i) isHostname[i] = s->constraints[i].topologyKey == spread::kLabelHostname;
+    // The node's value for each constraint's key ("" when missing, as Go's map index), and
+    // whether it has them all.
+    std::vector<const std::string*> values(n);
+    auto readValues = [&](const NodeInfo& info) {
+        bool hasAll = true;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string* v = s->labels[i]->value(info, true);
+            hasAll = hasAll && v;
+            values[i] = v ? v : &emptyLabel();
+        }
+        return hasAll;
+    };
     std::vector<std::size_t> topoSize(n, 0);
     for (const NodeInfo* info : filteredNodes) {
         const api::Node* node = info->node();
         if (!node) continue;
-        if (requireAllTopologies && !spread::nodeLabelsMatchConstraints(node->metadata.labels, s->constraints)) {
+        if (!readValues(*info) && requireAllTopologies) {
             s->ignoredNodes.insert(node->metadata.name);
             continue;
         }
         for (std::size_t i = 0; i < n; ++i) {
-            const auto& c = s->constraints[i];
-            if (c.topologyKey == spread::kLabelHostname) continue;  // counted per node in Score
+            if (isHostname[i]) continue;  // counted per node in Score
             auto& counts = s->topologyValueToPodCounts[i];
             const std::size_t before = counts.size();
-            counts[labelOrEmpty(node->metadata.labels, c.topologyKey)];
+            counts[*values[i]];
             if (counts.size() != before) ++topoSize[i];
         }
     }
@@ -85,17 +97,19 @@ Status PodTopologySpread::preScore(CycleState& state, const PodInfo& podInfo,
     }
 
     // Counts over ALL nodes, for the domains that some filtered node belongs to.
-    for (const auto& c : s->constraints) s->matchCounts.push_back(m_matchCounts.table(c.selector, pod.metadata.namespace_));
-    for (const auto& info : allNodes) {
+    std::vector<std::shared_ptr<spread::MatchCounts::Table>> tables;
+    for (const auto& c : s->constraints) tables.push_back(m_matchCounts.table(c.selector, pod.metadata.namespace_));
+    for (std::size_t slot = 0; slot < allNodes.size(); ++slot) {
+        const NodeInfo* info = allNodes[slot].get();
         const api::Node* node = info->node();
         if (!node) continue;
-        if (requireAllTopologies && !spread::nodeLabelsMatchConstraints(node->metadata.labels, s->constraints)) continue;
+        if (!readValues(*info) && requireAllTopologies) continue;
         for (std::size_t i = 0; i < n; ++i) {
             const auto& c = s->constraints[i];
-            if (!spread::matchNodeInclusionPolicies(c, pod, *node)) continue;
-            std::int64_t* count = s->topologyValueToPodCounts[i].find(labelOrEmpty(node->metadata.labels, c.topologyKey));
-            if (!count) continue;
-            *count += s->matchCounts[i]->count(*info, c.selector, pod.metadata.namespace_);
+            if (isHostname[i]) continue;  // no domain map: counted per node in Score
+            std::int64_t* count = s->topologyValueToPodCounts[i].find(*values[i]);
+            if (!count || !spread::matchNodeInclusionPolicies(c, pod, *node)) continue;
+            *count += tables[i]->count(slot, *info, c.selector, pod.metadata.namespace_);
         }
     }
 
@@ -116,13 +130,13 @@ Status PodTopologySpread::score(CycleState& state, const PodInfo& podInfo, const
     double sum = 0;
     for (std::size_t i = 0; i < s->constraints.size(); ++i) {
         const auto& c = s->constraints[i];
-        auto label = node->metadata.labels.find(c.topologyKey);
-        if (label == node->metadata.labels.end()) continue;
+        const std::string* value = s->labels[i]->value(nodeInfo, false);
+        if (!value) continue;
         std::int64_t count = 0;
         if (c.topologyKey == spread::kLabelHostname) {
-            count = s->matchCounts[i]->count(nodeInfo, c.selector, podInfo.pod->metadata.namespace_);
+            count = spread::countPodsMatchSelector(nodeInfo, c.selector, podInfo.pod->metadata.namespace_);
         } else {
-            if (const std::int64_t* c2 = s->topologyValueToPodCounts[i].find(label->second)) count = *c2;
+            if (const std::int64_t* c2 = s->topologyValueToPodCounts[i].find(*value)) count = *c2;
         }
         sum += scoreForCount(count, c.maxSkew, s->topologyNormalizingWeight[i]);
     }
