@@ -215,9 +215,6 @@ struct ScoreRow {
     std::string args = "{}";
 };
 
-api::PodAffinityTerm secTerm(const std::string& key, std::vector<std::string> values) {
-    return PodBuilder::term(key == "az" ? "az" : "region", in("security", std::move(values)));
-}
 
 std::vector<ScoreRow> scoreRows() {
     std::vector<ScoreRow> rows;
@@ -467,6 +464,37 @@ private slots:
         CycleState state;
         PreFilterResult result;
         QCOMPARE(plugin->preFilter(state, *other, result).code(), Code::Skip);
+    }
+
+    void scoresFollowSnapshotChanges() {
+        FakeHandle handle;
+        handle.setCluster({makeNode("n1").label("region", "China"), makeNode("n2").label("region", "India")}, {},
+                          teamNamespaces());
+        auto plugin = makePlugin(handle);
+        auto pod = PodInfo::make(makePod("p").label("security", "S1"));
+        auto scores = [&]() -> std::vector<std::int64_t> {
+            CycleState state;
+            if (plugin->preScore(state, *pod, nodeInfos(handle.snapshot(), {"n1", "n2"})).code() == Code::Skip) return {};
+            std::vector<NodeScore> list;
+            for (const char* n : {"n1", "n2"}) {
+                std::int64_t v = 0;
+                plugin->score(state, *pod, *handle.snapshot().get(n), v);
+                list.push_back({n, v});
+            }
+            plugin->normalizeScore(state, *pod, list);
+            return {list[0].score, list[1].score};
+        };
+        QCOMPARE(scores(), std::vector<std::int64_t>{});
+        auto fan = makePod("fan").node("n2").preferredPodAffinity(5, PodBuilder::term("region", in("security", {"S1"}))).ptr();
+        handle.mutableSnapshot().addPod(PodInfo::make(fan), "n2");
+        QCOMPARE(scores(), (std::vector<std::int64_t>{0, 100}));
+        auto hater = makePod("hater").node("n1").preferredPodAntiAffinity(5, PodBuilder::term("region", in("security", {"S1"}))).ptr();
+        handle.mutableSnapshot().addPod(PodInfo::make(hater), "n1");
+        QCOMPARE(scores(), (std::vector<std::int64_t>{0, 100}));
+        handle.mutableSnapshot().removePod("default", "fan", "n2");
+        QCOMPARE(scores(), (std::vector<std::int64_t>{0, 100}));  // -5 and 0
+        handle.mutableSnapshot().removePod("default", "hater", "n1");
+        QCOMPARE(scores(), std::vector<std::int64_t>{});
     }
 
     void score_data() {

@@ -34,6 +34,8 @@ struct IncomingPod {
 struct PreFilterState final : StateData {
     // Existing pods whose required anti-affinity terms match the incoming pod, per topology pair.
     TopologyToMatchedTermCount existingAntiAffinityCounts;
+    // The topology keys that occur in existingAntiAffinityCounts: a node only needs those looked up.
+    std::vector<std::string> existingAntiAffinityKeys;
     // Existing pods matching ALL of the incoming pod's required affinity terms.
     TopologyToMatchedTermCount affinityCounts;
     // Existing pods matching the incoming pod's required anti-affinity terms.
@@ -45,7 +47,6 @@ struct PreFilterState final : StateData {
 
 const api::Labels kNoLabels;
 
-const std::string& topologyKeyOf(const AffinityTerm& t) { return t.topologyKey; }
 const std::string& topologyKeyOf(const CompiledAffinityTerm& t) { return t.term.topologyKey; }
 
 void update(TopologyToMatchedTermCount& m, const api::Node& node, const std::string& key, std::int64_t value) {
@@ -72,50 +73,22 @@ void updateWithAffinityTerms(TopologyToMatchedTermCount& m, const std::vector<Co
     for (const auto& t : terms) update(m, node, t.term.topologyKey, value);
 }
 
-// Term is AffinityTerm (an existing pod's terms) or CompiledAffinityTerm (the incoming pod's).
-template <typename Term>
-void updateWithAntiAffinityTerms(TopologyToMatchedTermCount& m, const std::vector<Term>& terms,
+void updateWithAntiAffinityTerms(TopologyToMatchedTermCount& m, const std::vector<CompiledAffinityTerm>& terms,
                                  const api::Pod& pod, const api::Labels& nsLabels, const api::Node& node,
                                  std::int64_t value) {
     for (const auto& t : terms)
         if (t.matches(pod, nsLabels)) update(m, node, topologyKeyOf(t), value);
 }
 
-// What an existing pod's anti-affinity terms see of the incoming pod: namespace, labels and the
-// namespace's labels.
-std::string incomingSignature(const api::Pod& pod, const api::Labels& nsLabels) {
-    std::string key = pod.metadata.namespace_;
-    for (const auto* labels : {&pod.metadata.labels, &nsLabels}) {
-        key += '\x01';
-        for (const auto& [k, v] : *labels) {
-            key += k;
-            key += '\x02';
-            key += v;
-            key += '\x03';
-        }
-    }
-    return key;
+void noteKey(std::vector<std::string>& keys, const std::string& key) {
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
 }
 
 // Everything that decides which pods the incoming pod's required terms match.
 std::string termsSignature(const IncomingPod& in) {
     std::string key;
-    auto add = [&](const CompiledAffinityTerm& t, char kind) {
-        key += kind;
-        key += t.term.topologyKey;
-        key += '\x01';
-        for (const auto& ns : t.term.namespaces) {
-            key += ns;
-            key += '\x02';
-        }
-        key += '\x01';
-        key += t.term.selector ? t.term.selector->toString() : std::string("\x04nil");
-        key += '\x01';
-        key += t.term.namespaceSelector ? t.term.namespaceSelector->toString() : std::string("\x04nil");
-        key += '\x03';
-    };
-    for (const auto& t : in.requiredAffinityTerms) add(t, 'A');
-    for (const auto& t : in.requiredAntiAffinityTerms) add(t, 'N');
+    for (const auto& t : in.requiredAffinityTerms) key += "A" + ipa::termSignature(t);
+    for (const auto& t : in.requiredAntiAffinityTerms) key += "N" + ipa::termSignature(t);
     return key;
 }
 
@@ -142,7 +115,7 @@ Status InterPodAffinity::preFilter(CycleState& state, const PodInfo& podInfo, Pr
     // adding a node's matches at once gives the counts that adding them one by one gives.
     const auto& nodeInfos = snapshot.nodeInfos();
     if (!snapshot.havePodsWithRequiredAntiAffinity().empty()) {
-        auto cache = m_existingAntiAffinityCache.table(incomingSignature(pod, incoming->namespaceLabels));
+        auto cache = m_existingAntiAffinityCache.table(ipa::podSignature(pod, incoming->namespaceLabels));
         for (std::size_t slot = 0; slot < nodeInfos.size(); ++slot) {
             const NodeInfo& info = *nodeInfos[slot];
             const api::Node* node = info.node();
@@ -159,7 +132,10 @@ Status InterPodAffinity::preFilter(CycleState& state, const PodInfo& podInfo, Pr
                         else ++k->second;
                     }
             }
-            for (const auto& [key, count] : matches) update(s->existingAntiAffinityCounts, *node, key, count);
+            for (const auto& [key, count] : matches) {
+                update(s->existingAntiAffinityCounts, *node, key, count);
+                noteKey(s->existingAntiAffinityKeys, key);
+            }
         }
     }
     // The incoming pod's required (anti-)affinity against every existing pod, memoized by node
@@ -206,8 +182,11 @@ Status updateWithPod(CycleState& state, const PodInfo& updated, const NodeInfo& 
     const api::Node* node = nodeInfo.node();
     if (!node) return Status::success();
     const IncomingPod& in = *s->incoming;
-    updateWithAntiAffinityTerms(s->existingAntiAffinityCounts, updated.requiredAntiAffinityTerms, *in.pod,
-                                in.namespaceLabels, *node, multiplier);
+    for (const auto& t : updated.requiredAntiAffinityTerms) {
+        if (!t.matches(*in.pod, in.namespaceLabels)) continue;
+        update(s->existingAntiAffinityCounts, *node, t.topologyKey, multiplier);
+        noteKey(s->existingAntiAffinityKeys, t.topologyKey);
+    }
     updateWithAffinityTerms(s->affinityCounts, in.requiredAffinityTerms, *updated.pod, *node, multiplier);
     updateWithAntiAffinityTerms(s->antiAffinityCounts, in.requiredAntiAffinityTerms, *updated.pod, kNoLabels, *node,
                                 multiplier);
@@ -217,8 +196,11 @@ Status updateWithPod(CycleState& state, const PodInfo& updated, const NodeInfo& 
 // Scheduling the pod here would not break any existing pod's anti-affinity terms.
 bool satisfyExistingPodsAntiAffinity(const PreFilterState& s, const api::Node& node) {
     if (s.existingAntiAffinityCounts.empty()) return true;
-    for (const auto& [key, value] : node.metadata.labels) {
-        auto it = s.existingAntiAffinityCounts.find(TopologyView{key, value});
+    // Upstream checks every label of the node; only the keys that occur can match.
+    for (const auto& key : s.existingAntiAffinityKeys) {
+        auto label = node.metadata.labels.find(key);
+        if (label == node.metadata.labels.end()) continue;
+        auto it = s.existingAntiAffinityCounts.find(TopologyView{label->first, label->second});
         if (it != s.existingAntiAffinityCounts.end() && it->second > 0) return false;
     }
     return true;

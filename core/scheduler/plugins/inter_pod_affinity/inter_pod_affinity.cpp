@@ -54,6 +54,41 @@ bool CompiledAffinityTerm::matches(const api::Pod& pod, const api::Labels& nsLab
     return false;
 }
 
+namespace ipa {
+
+std::string podSignature(const api::Pod& pod, const api::Labels& nsLabels) {
+    std::string key = pod.metadata.namespace_;
+    for (const auto* labels : {&pod.metadata.labels, &nsLabels}) {
+        key += '\x01';
+        for (const auto& [k, v] : *labels) {
+            key += k;
+            key += '\x02';
+            key += v;
+            key += '\x03';
+        }
+    }
+    return key;
+}
+
+std::string termSignature(const CompiledAffinityTerm& t) {
+    std::string key = t.term.topologyKey;
+    key += '\x01';
+    for (const auto& ns : t.term.namespaces) {
+        key += ns;
+        key += '\x02';
+    }
+    key += '\x01';
+    key += t.term.selector ? t.term.selector->toString() : std::string("\x04nil");
+    key += '\x01';
+    key += t.term.namespaceSelector ? t.term.namespaceSelector->toString() : std::string("\x04nil");
+    key += '\x01';
+    key += std::to_string(t.weight);
+    key += '\x03';
+    return key;
+}
+
+}  // namespace ipa
+
 AffinityTerm InterPodAffinity::mergeTermNamespaces(const AffinityTerm& term) const {
     // A missing or empty namespaceSelector stays as it is (upstream: NamespaceSelector.Empty()).
     if (!term.namespaceSelector || term.namespaceSelector->empty()) return term;

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -103,6 +104,15 @@ struct IncomingTermMatches {
     std::vector<std::int64_t> antiAffinity;
 };
 
+// Per node: what PreScore adds to the topology scores for the pods there, as
+// (topology key, value, score) in the order they were first met.
+using ScoreContributions = std::vector<std::tuple<std::string, std::string, std::int64_t>>;
+
+// Keys for the caches: what existing pods' terms see of a pod (namespace, labels and the
+// namespace's labels), and everything that decides which pods a term matches.
+std::string podSignature(const api::Pod& pod, const api::Labels& nsLabels);
+std::string termSignature(const CompiledAffinityTerm& term);
+
 }  // namespace ipa
 
 class InterPodAffinity final : public PreFilterPlugin,
@@ -147,6 +157,7 @@ private:
     InterPodAffinityArgs m_args;
     ipa::NodeResultCache<ipa::ExistingAntiAffinityMatches> m_existingAntiAffinityCache;
     ipa::NodeResultCache<ipa::IncomingTermMatches> m_incomingTermsCache;
+    ipa::NodeResultCache<ipa::ScoreContributions> m_scoreCache;
 };
 
 // Registry factory: args is the pluginConfig args (null for the defaults).

@@ -46,13 +46,6 @@ void processTerms(ScoreMap& m, const std::vector<CompiledAffinityTerm>& terms, c
     for (const auto& t : terms) processTerm(m, t, t.term.topologyKey, t.weight, pod, nsLabels, node, multiplier);
 }
 
-void append(ScoreMap& into, const ScoreMap& other) {
-    for (const auto& [key, values] : other) {
-        auto& scores = into[key];
-        for (const auto& [value, score] : values) scores[value] += score;
-    }
-}
-
 }  // namespace
 
 Status InterPodAffinity::preScore(CycleState& state, const PodInfo& podInfo, const std::vector<const NodeInfo*>&) {
@@ -65,7 +58,6 @@ Status InterPodAffinity::preScore(CycleState& state, const PodInfo& podInfo, con
 
     // Unless the incoming pod has preferred terms, only nodes hosting pods with affinity matter.
     const Snapshot& snapshot = m_handle.snapshot();
-    const auto& nodes = hasConstraints ? snapshot.nodeInfos() : snapshot.havePodsWithAffinity();
 
     IncomingTerms in;
     for (const auto& t : podInfo.preferredAffinityTerms)
@@ -76,27 +68,43 @@ Status InterPodAffinity::preScore(CycleState& state, const PodInfo& podInfo, con
 
     auto s = std::make_unique<PreScoreState>();
     bool anyScore = false;
-    for (const auto& info : nodes) {
-        const api::Node* node = info->node();
+    // A node's contributions are memoized by node state for the same incoming pod (labels,
+    // namespace, preferred terms); adding them at once gives the sums adding them one by one gives.
+    std::string signature = ipa::podSignature(pod, in.namespaceLabels);
+    signature += hasConstraints ? "\x05" : "\x06";
+    for (const auto& t : in.preferredAffinityTerms) signature += "A" + ipa::termSignature(t);
+    for (const auto& t : in.preferredAntiAffinityTerms) signature += "N" + ipa::termSignature(t);
+    auto cache = m_scoreCache.table(signature);
+    const auto& nodeInfos = snapshot.nodeInfos();
+    for (std::size_t slot = 0; slot < nodeInfos.size(); ++slot) {
+        const NodeInfo& info = *nodeInfos[slot];
+        const api::Node* node = info.node();
         if (!node || node->metadata.labels.empty()) continue;
-        const auto& pods = hasConstraints ? info->pods() : info->podsWithAffinity();
-        ScoreMap topoScore;
-        for (const auto& existing : pods) {
-            // The incoming pod's preferred terms against the existing pod.
-            processTerms(topoScore, in.preferredAffinityTerms, *existing->pod, kNoLabels, *node, 1);
-            processTerms(topoScore, in.preferredAntiAffinityTerms, *existing->pod, kNoLabels, *node, -1);
-            // The existing pod's terms against the incoming pod: required affinity counts with
-            // hardPodAffinityWeight, its preferred terms with their weights.
-            if (m_args.hardPodAffinityWeight > 0)
-                for (const auto& t : existing->requiredAffinityTerms)
-                    processTerm(topoScore, t, t.topologyKey, m_args.hardPodAffinityWeight, pod, in.namespaceLabels,
-                                *node, 1);
-            processTerms(topoScore, existing->preferredAffinityTerms, pod, in.namespaceLabels, *node, 1);
-            processTerms(topoScore, existing->preferredAntiAffinityTerms, pod, in.namespaceLabels, *node, -1);
+        if (!hasConstraints && info.podsWithAffinity().empty()) continue;  // HavePodsWithAffinityList
+        bool fresh = false;
+        ipa::ScoreContributions& contributions = cache->get(slot, info, fresh);
+        if (fresh) {
+            const auto& pods = hasConstraints ? info.pods() : info.podsWithAffinity();
+            ScoreMap topoScore;
+            for (const auto& existing : pods) {
+                // The incoming pod's preferred terms against the existing pod.
+                processTerms(topoScore, in.preferredAffinityTerms, *existing->pod, kNoLabels, *node, 1);
+                processTerms(topoScore, in.preferredAntiAffinityTerms, *existing->pod, kNoLabels, *node, -1);
+                // The existing pod's terms against the incoming pod: required affinity counts with
+                // hardPodAffinityWeight, its preferred terms with their weights.
+                if (m_args.hardPodAffinityWeight > 0)
+                    for (const auto& t : existing->requiredAffinityTerms)
+                        processTerm(topoScore, t, t.topologyKey, m_args.hardPodAffinityWeight, pod, in.namespaceLabels,
+                                    *node, 1);
+                processTerms(topoScore, existing->preferredAffinityTerms, pod, in.namespaceLabels, *node, 1);
+                processTerms(topoScore, existing->preferredAntiAffinityTerms, pod, in.namespaceLabels, *node, -1);
+            }
+            for (const auto& [key, values] : topoScore)
+                for (const auto& [value, score] : values) contributions.emplace_back(key, value, score);
         }
-        if (!topoScore.empty()) {
+        if (!contributions.empty()) {
             anyScore = true;
-            append(s->topologyScore, topoScore);
+            for (const auto& [key, value, score] : contributions) s->topologyScore[key][value] += score;
         }
     }
     if (!anyScore) return Status::skip();
