@@ -18,9 +18,14 @@ namespace ks::store::admission {
 
 // "Defaulting", "Validation", "Priority".
 std::vector<std::string> defaultPluginNames();
+// Plugins that exist but upstream leaves off: "PodTolerationRestriction".
+std::vector<std::string> optionalPluginNames();
 // nullptr for an unknown name.
 std::unique_ptr<AdmissionPlugin> newPlugin(const std::string& name);
 // Adds every default plugin to store, in order.
 void installDefaultPlugins(ApiStore& store);
+// Adds one more plugin after those already installed (as --enable-admission-plugins would add an
+// off-by-default one); false for an unknown name or one already installed.
+bool enablePlugin(ApiStore& store, const std::string& name);
 
 }  // namespace ks::store::admission
