@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <typeinfo>
 #include <utility>
 #include <vector>
 
@@ -30,7 +31,12 @@ public:
     template <typename T>
     T* read(std::string_view key) const {
         for (const auto& [k, v] : m_data)
-            if (k == key) return dynamic_cast<T*>(v.get());
+            if (k == key) {
+                // Each key holds one plugin's own type: an exact type check is a pointer
+                // comparison, where dynamic_cast walks the class hierarchy.
+                if (v && typeid(*v) == typeid(T)) return static_cast<T*>(v.get());
+                return dynamic_cast<T*>(v.get());
+            }
         return nullptr;
     }
     void write(std::string_view key, std::unique_ptr<StateData> data) {

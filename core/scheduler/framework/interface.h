@@ -132,6 +132,18 @@ public:
 class ScorePlugin : public virtual Plugin {
 public:
     virtual Status score(CycleState& state, const PodInfo& pod, const NodeInfo& node, std::int64_t& score) = 0;
+    // Scores every node of the cycle: scores[i].score for nodes[i] (scores has nodes.size()
+    // entries). Upstream calls Score once per node, in parallel; the result is the same. The
+    // default calls score() for each node and stops at the first error. Plugins override it to
+    // read their cycle state once per cycle instead of once per node.
+    virtual Status scoreNodes(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes,
+                              std::vector<NodeScore>& scores) {
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            Status s = score(state, pod, *nodes[i], scores[i].score);
+            if (!s.isSuccess()) return s;
+        }
+        return Status::success();
+    }
     virtual bool hasNormalizeScore() const { return false; }
     virtual Status normalizeScore(CycleState&, const PodInfo&, std::vector<NodeScore>&) { return Status::success(); }
 };

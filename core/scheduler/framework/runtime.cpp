@@ -394,10 +394,8 @@ Status Framework::runScorePlugins(CycleState& state, const PodInfo& pod, const s
             if (m_recording) out.raw[p] = list;
             continue;
         }
-        for (std::size_t i = 0; i < nodes.size(); ++i) {
-            Status s = plugin->score(state, pod, *nodes[i], list[i].score);
-            if (!s.isSuccess()) return asError("plugin \"" + m_score[p].name + "\" failed with: ", s);
-        }
+        if (Status s = plugin->scoreNodes(state, pod, nodes, list); !s.isSuccess())
+            return asError("plugin \"" + m_score[p].name + "\" failed with: ", s);
         if (m_recording) out.raw[p] = list;
         if (plugin->hasNormalizeScore()) {
             Status s = plugin->normalizeScore(state, pod, list);

@@ -114,9 +114,18 @@ void Snapshot::removePod(const std::string& namespace_, const std::string& name,
 void Snapshot::refreshAffinityLists() {
     m_withAffinity.clear();
     m_withRequiredAntiAffinity.clear();
-    for (const auto& info : m_nodeInfos) {
-        if (!info->podsWithAffinity().empty()) m_withAffinity.push_back(info);
-        if (!info->podsWithRequiredAntiAffinity().empty()) m_withRequiredAntiAffinity.push_back(info);
+    m_withAffinitySlots.clear();
+    m_withRequiredAntiAffinitySlots.clear();
+    for (std::size_t slot = 0; slot < m_nodeInfos.size(); ++slot) {
+        const auto& info = m_nodeInfos[slot];
+        if (!info->podsWithAffinity().empty()) {
+            m_withAffinity.push_back(info);
+            m_withAffinitySlots.push_back(slot);
+        }
+        if (!info->podsWithRequiredAntiAffinity().empty()) {
+            m_withRequiredAntiAffinity.push_back(info);
+            m_withRequiredAntiAffinitySlots.push_back(slot);
+        }
     }
 }
 

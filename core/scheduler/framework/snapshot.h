@@ -64,6 +64,12 @@ public:
     const std::vector<std::shared_ptr<NodeInfo>>& havePodsWithRequiredAntiAffinity() const {
         return m_withRequiredAntiAffinity;
     }
+    // The same lists as indexes into nodeInfos() (a node's slot), for plugins that keep results
+    // per slot.
+    const std::vector<std::size_t>& havePodsWithAffinitySlots() const { return m_withAffinitySlots; }
+    const std::vector<std::size_t>& havePodsWithRequiredAntiAffinitySlots() const {
+        return m_withRequiredAntiAffinitySlots;
+    }
     NodeInfo* get(const std::string& nodeName) const;
     const ClusterObjects& objects() const { return *m_objects; }
     std::size_t numNodes() const { return m_nodeInfos.size(); }
@@ -75,6 +81,7 @@ public:
 
 private:
     std::vector<std::shared_ptr<NodeInfo>> m_nodeInfos, m_withAffinity, m_withRequiredAntiAffinity;
+    std::vector<std::size_t> m_withAffinitySlots, m_withRequiredAntiAffinitySlots;
     std::map<std::string, std::shared_ptr<NodeInfo>> m_byName;
     std::shared_ptr<const ClusterObjects> m_objects = std::make_shared<ClusterObjects>();
 };

@@ -12,20 +12,34 @@ std::string ImageLocality::normalizedImageName(const std::string& name) {
     return colon <= slash ? name + ":latest" : name;
 }
 
-std::int64_t ImageLocality::sumImageScores(const NodeInfo& node, const api::Pod& pod, std::size_t totalNumNodes) {
+namespace {
+
+std::vector<std::string> normalizedImages(const api::Pod& pod) {
+    std::vector<std::string> out;
+    out.reserve(pod.spec.initContainers.size() + pod.spec.containers.size());
+    for (const auto& c : pod.spec.initContainers) out.push_back(ImageLocality::normalizedImageName(c.image));
+    for (const auto& c : pod.spec.containers) out.push_back(ImageLocality::normalizedImageName(c.image));
+    return out;
+}
+
+}  // namespace
+
+std::int64_t ImageLocality::sumImageScores(const NodeInfo& node, const std::vector<std::string>& images,
+                                           std::size_t totalNumNodes) {
     std::int64_t sum = 0;
-    auto add = [&](const std::vector<api::Container>& containers) {
-        for (const auto& c : containers) {
-            auto it = node.imageStates.find(normalizedImageName(c.image));
-            if (it == node.imageStates.end()) continue;
-            // scaledImageScore: size x (nodes having it / all nodes), float then truncated.
-            const double spread = static_cast<double>(it->second.numNodes) / static_cast<double>(totalNumNodes);
-            sum += static_cast<std::int64_t>(static_cast<double>(it->second.size) * spread);
-        }
-    };
-    add(pod.spec.initContainers);
-    add(pod.spec.containers);
+    if (node.imageStates.empty()) return sum;
+    for (const auto& image : images) {
+        auto it = node.imageStates.find(image);
+        if (it == node.imageStates.end()) continue;
+        // scaledImageScore: size x (nodes having it / all nodes), float then truncated.
+        const double spread = static_cast<double>(it->second.numNodes) / static_cast<double>(totalNumNodes);
+        sum += static_cast<std::int64_t>(static_cast<double>(it->second.size) * spread);
+    }
     return sum;
+}
+
+std::int64_t ImageLocality::sumImageScores(const NodeInfo& node, const api::Pod& pod, std::size_t totalNumNodes) {
+    return sumImageScores(node, normalizedImages(pod), totalNumNodes);
 }
 
 std::int64_t ImageLocality::calculatePriority(std::int64_t sumScores, std::size_t numContainers) {
@@ -41,6 +55,21 @@ Status ImageLocality::score(CycleState&, const PodInfo& pod, const NodeInfo& nod
     score = totalNumNodes == 0 ? 0
                                : calculatePriority(sumImageScores(node, p, totalNumNodes),
                                                    p.spec.initContainers.size() + p.spec.containers.size());
+    return Status::success();
+}
+
+Status ImageLocality::scoreNodes(CycleState&, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes,
+                                 std::vector<NodeScore>& scores) {
+    const std::size_t totalNumNodes = m_handle.snapshot().numNodes();
+    const api::Pod& p = *pod.pod;
+    const std::size_t numContainers = p.spec.initContainers.size() + p.spec.containers.size();
+    if (totalNumNodes == 0) {
+        for (std::size_t i = 0; i < nodes.size(); ++i) scores[i].score = 0;
+        return Status::success();
+    }
+    const std::vector<std::string> images = normalizedImages(p);
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+        scores[i].score = calculatePriority(sumImageScores(*nodes[i], images, totalNumNodes), numContainers);
     return Status::success();
 }
 

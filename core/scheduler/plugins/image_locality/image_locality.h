@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/api/value.h"
 #include "core/scheduler/framework/interface.h"
@@ -25,9 +26,15 @@ public:
 
     std::string name() const override { return kName; }
     Status score(CycleState& state, const PodInfo& pod, const NodeInfo& node, std::int64_t& score) override;
+    // Normalizes the pod's image names once for all nodes.
+    Status scoreNodes(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes,
+                      std::vector<NodeScore>& scores) override;
 
     // Sum of the spread-scaled sizes of the pod's images present on node.
     static std::int64_t sumImageScores(const NodeInfo& node, const api::Pod& pod, std::size_t totalNumNodes);
+    // The same over the pod's image names already normalized (init containers first).
+    static std::int64_t sumImageScores(const NodeInfo& node, const std::vector<std::string>& normalizedImages,
+                                       std::size_t totalNumNodes);
     // The sum clamped to [23Mi, 1000Mi x containers] and scaled to 0..100.
     static std::int64_t calculatePriority(std::int64_t sumScores, std::size_t numContainers);
     // "nginx" -> "nginx:latest"; names with a tag or digest stay as they are.

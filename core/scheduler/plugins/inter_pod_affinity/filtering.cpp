@@ -100,6 +100,10 @@ Status notFound() {
 
 Status InterPodAffinity::preFilter(CycleState& state, const PodInfo& podInfo, PreFilterResult&) {
     const Snapshot& snapshot = m_handle.snapshot();
+    // Nothing to count and no terms of its own: the Skip the full computation would end in.
+    if (snapshot.havePodsWithRequiredAntiAffinity().empty() && podInfo.requiredAffinityTerms.empty() &&
+        podInfo.requiredAntiAffinityTerms.empty())
+        return Status::skip();
     auto incoming = std::make_shared<IncomingPod>();
     incoming->pod = podInfo.pod;
     for (const auto& t : podInfo.requiredAffinityTerms)
@@ -116,7 +120,7 @@ Status InterPodAffinity::preFilter(CycleState& state, const PodInfo& podInfo, Pr
     const auto& nodeInfos = snapshot.nodeInfos();
     if (!snapshot.havePodsWithRequiredAntiAffinity().empty()) {
         auto cache = m_existingAntiAffinityCache.table(ipa::podSignature(pod, incoming->namespaceLabels));
-        for (std::size_t slot = 0; slot < nodeInfos.size(); ++slot) {
+        for (std::size_t slot : snapshot.havePodsWithRequiredAntiAffinitySlots()) {
             const NodeInfo& info = *nodeInfos[slot];
             const api::Node* node = info.node();
             if (!node || info.podsWithRequiredAntiAffinity().empty()) continue;

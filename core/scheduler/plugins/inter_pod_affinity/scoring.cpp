@@ -58,6 +58,7 @@ Status InterPodAffinity::preScore(CycleState& state, const PodInfo& podInfo, con
 
     // Unless the incoming pod has preferred terms, only nodes hosting pods with affinity matter.
     const Snapshot& snapshot = m_handle.snapshot();
+    if (!hasConstraints && snapshot.havePodsWithAffinity().empty()) return Status::skip();  // no score anywhere
 
     IncomingTerms in;
     for (const auto& t : podInfo.preferredAffinityTerms)
@@ -76,11 +77,15 @@ Status InterPodAffinity::preScore(CycleState& state, const PodInfo& podInfo, con
     for (const auto& t : in.preferredAntiAffinityTerms) signature += "N" + ipa::termSignature(t);
     auto cache = m_scoreCache.table(signature);
     const auto& nodeInfos = snapshot.nodeInfos();
-    for (std::size_t slot = 0; slot < nodeInfos.size(); ++slot) {
+    // All nodes (List) or only those with pods with affinity (HavePodsWithAffinityList), by slot.
+    const std::vector<std::size_t>& withAffinity = snapshot.havePodsWithAffinitySlots();
+    const std::size_t count = hasConstraints ? nodeInfos.size() : withAffinity.size();
+    for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t slot = hasConstraints ? k : withAffinity[k];
         const NodeInfo& info = *nodeInfos[slot];
         const api::Node* node = info.node();
         if (!node || node->metadata.labels.empty()) continue;
-        if (!hasConstraints && info.podsWithAffinity().empty()) continue;  // HavePodsWithAffinityList
+        if (!hasConstraints && info.podsWithAffinity().empty()) continue;
         bool fresh = false;
         ipa::ScoreContributions& contributions = cache->get(slot, info, fresh);
         if (fresh) {
@@ -112,25 +117,53 @@ Status InterPodAffinity::preScore(CycleState& state, const PodInfo& podInfo, con
     return Status::success();
 }
 
+namespace {
+
+// Positive for affinity, negative for anti-affinity.
+std::int64_t scoreNode(const ScoreMap& topologyScore, const api::Node& node) {
+    std::int64_t score = 0;
+    for (const auto& [key, values] : topologyScore) {
+        auto label = node.metadata.labels.find(key);
+        if (label == node.metadata.labels.end()) continue;
+        auto it = values.find(label->second);
+        if (it != values.end()) score += it->second;
+    }
+    return score;
+}
+
+Status stateNotFound() {
+    return Status::error(std::string("failed to read \"") + kPreScoreStateKey + "\" from cycleState: not found");
+}
+
+}  // namespace
+
 Status InterPodAffinity::score(CycleState& state, const PodInfo&, const NodeInfo& nodeInfo, std::int64_t& score) {
     score = 0;
     const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
-    if (!s) return Status::error(std::string("failed to read \"") + kPreScoreStateKey + "\" from cycleState: not found");
+    if (!s) return stateNotFound();
     const api::Node* node = nodeInfo.node();
     if (!node) return Status::error("node not found");
-    // Positive for affinity, negative for anti-affinity.
-    for (const auto& [key, values] : s->topologyScore) {
-        auto label = node->metadata.labels.find(key);
-        if (label == node->metadata.labels.end()) continue;
-        auto it = values.find(label->second);
-        if (it != values.end()) score += it->second;
+    score = scoreNode(s->topologyScore, *node);
+    return Status::success();
+}
+
+Status InterPodAffinity::scoreNodes(CycleState& state, const PodInfo&, const std::vector<const NodeInfo*>& nodes,
+                                    std::vector<NodeScore>& scores) {
+    if (nodes.empty()) return Status::success();
+    const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
+    if (!s) return stateNotFound();
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        scores[i].score = 0;
+        const api::Node* node = nodes[i]->node();
+        if (!node) return Status::error("node not found");
+        scores[i].score = scoreNode(s->topologyScore, *node);
     }
     return Status::success();
 }
 
 Status InterPodAffinity::normalizeScore(CycleState& state, const PodInfo&, std::vector<NodeScore>& scores) {
     const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
-    if (!s) return Status::error(std::string("failed to read \"") + kPreScoreStateKey + "\" from cycleState: not found");
+    if (!s) return stateNotFound();
     if (s->topologyScore.empty() || scores.empty()) return Status::success();
 
     std::int64_t minCount = LLONG_MAX, maxCount = LLONG_MIN;

@@ -115,6 +115,21 @@ Status NodeAffinity::score(CycleState& state, const PodInfo& pod, const NodeInfo
     return {};
 }
 
+Status NodeAffinity::scoreNodes(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes,
+                                std::vector<NodeScore>& scores) {
+    const auto* s = state.read<PreScoreState>(kPreScoreKey);
+    const api::NodeAffinity* na = s ? nullptr : nodeAffinityOf(*pod.pod);
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const api::Node* n = nodes[i]->node();
+        if (!n) return Status::error("node not found");
+        std::int64_t score = preferredScore(m_addedPreferred, *n);
+        if (s) score += preferredScore(s->preferred, *n);
+        else if (na) score += preferredScore(na->preferred, *n);  // PreScore disabled: compute here
+        scores[i].score = score;
+    }
+    return {};
+}
+
 Status NodeAffinity::normalizeScore(CycleState&, const PodInfo&, std::vector<NodeScore>& scores) {
     helper::defaultNormalizeScore(kMaxNodeScore, false, scores);
     return {};

@@ -51,8 +51,7 @@ NodeResourcesBalancedAllocation::NodeResourcesBalancedAllocation(const NodeResou
     : m_handle(handle) {
     m_scorer.name = kName;
     m_scorer.useRequested = true;
-    m_scorer.scorer = &balancedResourceScorer;
-    m_scorer.resources = args.resources;
+    m_scorer.configure(ScoringStrategy::BalancedAllocation, args.resources);
 }
 
 Status NodeResourcesBalancedAllocation::preScore(CycleState& state, const PodInfo& pod,
@@ -68,6 +67,18 @@ Status NodeResourcesBalancedAllocation::score(CycleState& state, const PodInfo& 
     score = 0;
     if (const auto* s = state.read<PreScoreState>(kPreScoreStateKey)) return m_scorer.score(node, s->podRequests, score);
     return m_scorer.score(node, m_scorer.podRequestList(pod), score);
+}
+
+Status NodeResourcesBalancedAllocation::scoreNodes(CycleState& state, const PodInfo& pod,
+                                                   const std::vector<const NodeInfo*>& nodes,
+                                                   std::vector<NodeScore>& scores) {
+    if (nodes.empty()) return Status::success();
+    if (m_scorer.resources.empty()) return Status::error("resources not found");
+    const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
+    const std::vector<std::int64_t> computed = s ? std::vector<std::int64_t>{} : m_scorer.podRequestList(pod);
+    const std::int64_t* podRequests = s ? s->podRequests.data() : computed.data();
+    for (std::size_t i = 0; i < nodes.size(); ++i) scores[i].score = m_scorer.scoreNode(*nodes[i], podRequests);
+    return Status::success();
 }
 
 std::unique_ptr<Plugin> newNodeResourcesBalancedAllocation(const api::Value* args, Handle& handle, std::string& error) {

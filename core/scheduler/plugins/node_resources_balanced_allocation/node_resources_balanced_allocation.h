@@ -36,6 +36,8 @@ public:
     std::string name() const override { return kName; }
     Status preScore(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes) override;
     Status score(CycleState& state, const PodInfo& pod, const NodeInfo& node, std::int64_t& score) override;
+    Status scoreNodes(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes,
+                      std::vector<NodeScore>& scores) override;
 
 private:
     Handle& m_handle;

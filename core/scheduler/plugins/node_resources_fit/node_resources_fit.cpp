@@ -196,17 +196,16 @@ NodeResourcesFit::NodeResourcesFit(const NodeResourcesFitArgs& args, Handle& han
       m_ignoredResources(args.ignoredResources.begin(), args.ignoredResources.end()),
       m_ignoredResourceGroups(args.ignoredResourceGroups.begin(), args.ignoredResourceGroups.end()),
       m_strategy(args.scoringStrategyType) {
-    m_scorer.resources = args.resources;
     m_scorer.useRequested = false;
     if (m_strategy == "MostAllocated") {
         m_scorer.name = "NodeResourcesMostAllocated";
-        m_scorer.scorer = mostResourceScorer(args.resources);
+        m_scorer.configure(ScoringStrategy::MostAllocated, args.resources);
     } else if (m_strategy == "RequestedToCapacityRatio") {
         m_scorer.name = "RequestedToCapacityRatio";
-        m_scorer.scorer = requestedToCapacityRatioScorer(args.resources, args.shape);
+        m_scorer.configure(ScoringStrategy::RequestedToCapacityRatio, args.resources, args.shape);
     } else {
         m_scorer.name = "NodeResourcesLeastAllocated";
-        m_scorer.scorer = leastResourceScorer(args.resources);
+        m_scorer.configure(ScoringStrategy::LeastAllocated, args.resources);
     }
 }
 
@@ -242,6 +241,17 @@ Status NodeResourcesFit::score(CycleState& state, const PodInfo& pod, const Node
     if (const auto* s = state.read<PreScoreState>(kPreScoreStateKey)) return m_scorer.score(node, s->podRequests, score);
     // Without PreScore (a custom profile), upstream computes the requests on the spot.
     return m_scorer.score(node, m_scorer.podRequestList(pod), score);
+}
+
+Status NodeResourcesFit::scoreNodes(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes,
+                                    std::vector<NodeScore>& scores) {
+    if (nodes.empty()) return Status::success();
+    if (m_scorer.resources.empty()) return Status::error("resources not found");
+    const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
+    const std::vector<std::int64_t> computed = s ? std::vector<std::int64_t>{} : m_scorer.podRequestList(pod);
+    const std::int64_t* podRequests = s ? s->podRequests.data() : computed.data();
+    for (std::size_t i = 0; i < nodes.size(); ++i) scores[i].score = m_scorer.scoreNode(*nodes[i], podRequests);
+    return Status::success();
 }
 
 std::unique_ptr<Plugin> newNodeResourcesFit(const api::Value* args, Handle& handle, std::string& error) {

@@ -60,6 +60,8 @@ public:
     Status filter(CycleState& state, const PodInfo& pod, const NodeInfo& node) override;
     Status preScore(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes) override;
     Status score(CycleState& state, const PodInfo& pod, const NodeInfo& node, std::int64_t& score) override;
+    Status scoreNodes(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes,
+                      std::vector<NodeScore>& scores) override;
 
     const std::string& scoringStrategy() const { return m_strategy; }
 

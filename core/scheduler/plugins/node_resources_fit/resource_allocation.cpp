@@ -1,10 +1,71 @@
 // Shared scoring machinery of the noderesources plugins (v1.31 formulas).
 #include "core/scheduler/plugins/node_resources_fit/resource_allocation.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
 namespace ks::scheduler::plugins {
+
+namespace {
+
+// Scores up to this many resources use stack buffers (the defaults score two).
+constexpr std::size_t kInlineResources = 8;
+
+std::int64_t weightedAverage(const std::vector<ResourceSpec>& resources, const std::int64_t* requested,
+                             const std::int64_t* allocatable, std::int64_t (*perResource)(std::int64_t, std::int64_t)) {
+    std::int64_t nodeScore = 0, weightSum = 0;
+    for (std::size_t i = 0; i < resources.size(); ++i) {
+        if (allocatable[i] == 0) continue;
+        const std::int64_t weight = resources[i].weight;
+        nodeScore += perResource(requested[i], allocatable[i]) * weight;
+        weightSum += weight;
+    }
+    return weightSum == 0 ? std::int64_t{0} : nodeScore / weightSum;
+}
+
+std::int64_t requestedToCapacityRatio(const std::vector<ResourceSpec>& resources,
+                                      const std::vector<std::pair<std::int64_t, std::int64_t>>& shape,
+                                      const std::int64_t* requested, const std::int64_t* allocatable) {
+    constexpr std::int64_t kMaxUtilization = 100;
+    auto resourceScore = [&](std::int64_t req, std::int64_t capacity) {
+        if (capacity == 0 || req > capacity) return brokenLinear(shape, kMaxUtilization);
+        return brokenLinear(shape, req * kMaxUtilization / capacity);
+    };
+    std::int64_t nodeScore = 0, weightSum = 0;
+    for (std::size_t i = 0; i < resources.size(); ++i) {
+        if (allocatable[i] == 0) continue;
+        const std::int64_t weight = resources[i].weight;
+        const std::int64_t s = resourceScore(requested[i], allocatable[i]);
+        // NOTE: upstream drops resources scoring 0 from both the sum and the weights.
+        if (s > 0) {
+            nodeScore += s * weight;
+            weightSum += weight;
+        }
+    }
+    if (weightSum == 0) return std::int64_t{0};
+    return static_cast<std::int64_t>(std::round(static_cast<double>(nodeScore) / static_cast<double>(weightSum)));
+}
+
+}  // namespace
+
+void ResourceAllocationScorer::configure(ScoringStrategy s, std::vector<ResourceSpec> specs,
+                                         const std::vector<UtilizationShapePoint>& shape) {
+    strategy = s;
+    resources = std::move(specs);
+    scaledShape.clear();
+    for (const auto& p : shape)
+        scaledShape.emplace_back(p.utilization, std::int64_t{p.score} * (kMaxNodeScore / kMaxCustomPriorityScore));
+    m_kinds.clear();
+    for (const auto& r : resources) {
+        if (r.name == "cpu") m_kinds.push_back(Kind::Cpu);
+        else if (r.name == "memory") m_kinds.push_back(Kind::Memory);
+        else if (r.name == "ephemeral-storage") m_kinds.push_back(Kind::EphemeralStorage);
+        // Only scalar resource names are ever in Resource::scalarResources.
+        else if (isScalarResourceName(r.name)) m_kinds.push_back(Kind::Scalar);
+        else m_kinds.push_back(Kind::None);
+    }
+}
 
 std::vector<std::int64_t> ResourceAllocationScorer::podRequestList(const PodInfo& pod) const {
     // PodInfo caches both PodRequests variants; cpu is in millicores, the rest in units, exactly
@@ -17,34 +78,64 @@ std::vector<std::int64_t> ResourceAllocationScorer::podRequestList(const PodInfo
 }
 
 std::pair<std::int64_t, std::int64_t> ResourceAllocationScorer::allocatableRequest(const NodeInfo& node,
-                                                                                   const std::string& resource,
+                                                                                   std::size_t i,
                                                                                    std::int64_t podRequest) const {
     const Resource& requested = useRequested ? node.requested() : node.nonZeroRequested();
-    // An extended resource the pod does not ask for is left out of the score entirely.
-    if (podRequest == 0 && isScalarResourceName(resource)) return {0, 0};
     const Resource& alloc = node.allocatable();
-    if (resource == "cpu") return {alloc.milliCPU, requested.milliCPU + podRequest};
-    if (resource == "memory") return {alloc.memory, requested.memory + podRequest};
-    if (resource == "ephemeral-storage") return {alloc.ephemeralStorage, node.requested().ephemeralStorage + podRequest};
-    if (auto it = alloc.scalarResources.find(resource); it != alloc.scalarResources.end()) {
-        auto used = node.requested().scalarResources.find(resource);
-        return {it->second, (used == node.requested().scalarResources.end() ? 0 : used->second) + podRequest};
+    switch (m_kinds[i]) {
+    case Kind::Cpu: return {alloc.milliCPU, requested.milliCPU + podRequest};
+    case Kind::Memory: return {alloc.memory, requested.memory + podRequest};
+    case Kind::EphemeralStorage: return {alloc.ephemeralStorage, node.requested().ephemeralStorage + podRequest};
+    case Kind::Scalar: {
+        // An extended resource the pod does not ask for is left out of the score entirely.
+        if (podRequest == 0 || alloc.scalarResources.empty()) return {0, 0};
+        const std::string& resource = resources[i].name;
+        auto it = alloc.scalarResources.find(resource);
+        if (it == alloc.scalarResources.end()) return {0, 0};
+        const auto& usedMap = node.requested().scalarResources;
+        auto used = usedMap.find(resource);
+        return {it->second, (used == usedMap.end() ? 0 : used->second) + podRequest};
+    }
+    case Kind::None: break;
     }
     return {0, 0};
+}
+
+std::int64_t ResourceAllocationScorer::scoreNode(const NodeInfo& node, const std::int64_t* podRequests) const {
+    const std::size_t n = resources.size();
+    std::int64_t inlineBuffer[2 * kInlineResources];
+    std::vector<std::int64_t> heapBuffer;
+    std::int64_t* requested = inlineBuffer;
+    if (n > kInlineResources) {
+        heapBuffer.resize(2 * n);
+        requested = heapBuffer.data();
+    }
+    std::int64_t* allocatable = requested + n;
+    for (std::size_t i = 0; i < n; ++i) {
+        auto [alloc, req] = allocatableRequest(node, i, podRequests[i]);
+        allocatable[i] = alloc;
+        requested[i] = alloc == 0 ? 0 : req;
+    }
+    switch (strategy) {
+    case ScoringStrategy::LeastAllocated: return weightedAverage(resources, requested, allocatable, &leastRequestedScore);
+    case ScoringStrategy::MostAllocated: return weightedAverage(resources, requested, allocatable, &mostRequestedScore);
+    case ScoringStrategy::RequestedToCapacityRatio:
+        return requestedToCapacityRatio(resources, scaledShape, requested, allocatable);
+    case ScoringStrategy::BalancedAllocation: return balancedResourceScorer(requested, allocatable, n);
+    }
+    return 0;
 }
 
 Status ResourceAllocationScorer::score(const NodeInfo& node, const std::vector<std::int64_t>& podRequests,
                                        std::int64_t& out) const {
     if (resources.empty()) return Status::error("resources not found");
-    std::vector<std::int64_t> requested(resources.size(), 0), allocatable(resources.size(), 0);
-    for (std::size_t i = 0; i < resources.size(); ++i) {
-        const std::int64_t podRequest = i < podRequests.size() ? podRequests[i] : 0;
-        auto [alloc, req] = allocatableRequest(node, resources[i].name, podRequest);
-        if (alloc == 0) continue;
-        allocatable[i] = alloc;
-        requested[i] = req;
+    if (podRequests.size() >= resources.size()) {
+        out = scoreNode(node, podRequests.data());
+        return Status::success();
     }
-    out = scorer(requested, allocatable);
+    std::vector<std::int64_t> padded(podRequests);
+    padded.resize(resources.size(), 0);
+    out = scoreNode(node, padded.data());
     return Status::success();
 }
 
@@ -60,32 +151,6 @@ std::int64_t mostRequestedScore(std::int64_t requested, std::int64_t capacity) {
     return (requested * kMaxNodeScore) / capacity;
 }
 
-namespace {
-
-ResourceScorer weightedAverage(std::vector<ResourceSpec> resources, std::int64_t (*perResource)(std::int64_t, std::int64_t)) {
-    return [resources = std::move(resources), perResource](const std::vector<std::int64_t>& requested,
-                                                           const std::vector<std::int64_t>& allocatable) {
-        std::int64_t nodeScore = 0, weightSum = 0;
-        for (std::size_t i = 0; i < requested.size(); ++i) {
-            if (allocatable[i] == 0) continue;
-            const std::int64_t weight = resources[i].weight;
-            nodeScore += perResource(requested[i], allocatable[i]) * weight;
-            weightSum += weight;
-        }
-        return weightSum == 0 ? std::int64_t{0} : nodeScore / weightSum;
-    };
-}
-
-}  // namespace
-
-ResourceScorer leastResourceScorer(std::vector<ResourceSpec> resources) {
-    return weightedAverage(std::move(resources), &leastRequestedScore);
-}
-
-ResourceScorer mostResourceScorer(std::vector<ResourceSpec> resources) {
-    return weightedAverage(std::move(resources), &mostRequestedScore);
-}
-
 std::int64_t brokenLinear(const std::vector<std::pair<std::int64_t, std::int64_t>>& shape, std::int64_t p) {
     for (std::size_t i = 0; i < shape.size(); ++i) {
         if (p <= shape[i].first) {
@@ -98,56 +163,39 @@ std::int64_t brokenLinear(const std::vector<std::pair<std::int64_t, std::int64_t
     return shape.back().second;
 }
 
-ResourceScorer requestedToCapacityRatioScorer(std::vector<ResourceSpec> resources,
-                                              const std::vector<UtilizationShapePoint>& shape) {
-    constexpr std::int64_t kMaxUtilization = 100;
-    std::vector<std::pair<std::int64_t, std::int64_t>> scaled;
-    for (const auto& p : shape)
-        scaled.emplace_back(p.utilization, std::int64_t{p.score} * (kMaxNodeScore / kMaxCustomPriorityScore));
-    return [resources = std::move(resources), scaled](const std::vector<std::int64_t>& requested,
-                                                      const std::vector<std::int64_t>& allocatable) {
-        auto resourceScore = [&](std::int64_t req, std::int64_t capacity) {
-            if (capacity == 0 || req > capacity) return brokenLinear(scaled, kMaxUtilization);
-            return brokenLinear(scaled, req * kMaxUtilization / capacity);
-        };
-        std::int64_t nodeScore = 0, weightSum = 0;
-        for (std::size_t i = 0; i < requested.size(); ++i) {
-            if (allocatable[i] == 0) continue;
-            const std::int64_t weight = resources[i].weight;
-            const std::int64_t s = resourceScore(requested[i], allocatable[i]);
-            // NOTE: upstream drops resources scoring 0 from both the sum and the weights.
-            if (s > 0) {
-                nodeScore += s * weight;
-                weightSum += weight;
-            }
-        }
-        if (weightSum == 0) return std::int64_t{0};
-        return static_cast<std::int64_t>(std::round(static_cast<double>(nodeScore) / static_cast<double>(weightSum)));
-    };
-}
-
-std::int64_t balancedResourceScorer(const std::vector<std::int64_t>& requested,
-                                    const std::vector<std::int64_t>& allocatable) {
-    std::vector<double> fractions;
+std::int64_t balancedResourceScorer(const std::int64_t* requested, const std::int64_t* allocatable, std::size_t n) {
+    double inlineFractions[kInlineResources];
+    std::vector<double> heapFractions;
+    double* fractions = inlineFractions;
+    if (n > kInlineResources) {
+        heapFractions.resize(n);
+        fractions = heapFractions.data();
+    }
+    std::size_t count = 0;
     double totalFraction = 0;
-    for (std::size_t i = 0; i < requested.size(); ++i) {
+    for (std::size_t i = 0; i < n; ++i) {
         if (allocatable[i] == 0) continue;
         double fraction = static_cast<double>(requested[i]) / static_cast<double>(allocatable[i]);
         if (fraction > 1) fraction = 1;
         totalFraction += fraction;
-        fractions.push_back(fraction);
+        fractions[count++] = fraction;
     }
     double stddev = 0.0;
     // Two resources (the usual cpu + memory): |f1 - f2| / 2; more: the population deviation.
-    if (fractions.size() == 2) {
+    if (count == 2) {
         stddev = std::fabs((fractions[0] - fractions[1]) / 2);
-    } else if (fractions.size() > 2) {
-        const double mean = totalFraction / static_cast<double>(fractions.size());
+    } else if (count > 2) {
+        const double mean = totalFraction / static_cast<double>(count);
         double sum = 0;
-        for (double f : fractions) sum = sum + (f - mean) * (f - mean);
-        stddev = std::sqrt(sum / static_cast<double>(fractions.size()));
+        for (std::size_t i = 0; i < count; ++i) sum = sum + (fractions[i] - mean) * (fractions[i] - mean);
+        stddev = std::sqrt(sum / static_cast<double>(count));
     }
     return static_cast<std::int64_t>((1 - stddev) * static_cast<double>(kMaxNodeScore));
+}
+
+std::int64_t balancedResourceScorer(const std::vector<std::int64_t>& requested,
+                                    const std::vector<std::int64_t>& allocatable) {
+    return balancedResourceScorer(requested.data(), allocatable.data(), std::min(requested.size(), allocatable.size()));
 }
 
 // ---- args ----

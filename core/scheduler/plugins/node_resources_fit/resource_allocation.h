@@ -5,8 +5,8 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/api/value.h"
@@ -28,10 +28,8 @@ struct UtilizationShapePoint {
 
 constexpr std::int64_t kMaxCustomPriorityScore = 10;
 
-// Per resource i: the node's requested amount (including the pod) and its allocatable amount;
-// allocatable 0 means "skip this resource".
-using ResourceScorer =
-    std::function<std::int64_t(const std::vector<std::int64_t>& requested, const std::vector<std::int64_t>& allocatable)>;
+// How a ResourceAllocationScorer turns per-resource (requested, allocatable) pairs into a score.
+enum class ScoringStrategy { LeastAllocated, MostAllocated, RequestedToCapacityRatio, BalancedAllocation };
 
 // Upstream resourceAllocationScorer.
 struct ResourceAllocationScorer {
@@ -39,32 +37,45 @@ struct ResourceAllocationScorer {
     // BalancedAllocation compares real requests; the Fit strategies use the non-zero defaults
     // (100m CPU / 200Mi memory per container without a request) for cpu and memory.
     bool useRequested = false;
-    ResourceScorer scorer;
+    ScoringStrategy strategy = ScoringStrategy::LeastAllocated;
     std::vector<ResourceSpec> resources;
+    // RequestedToCapacityRatio: the shape with scores already scaled to 0..100.
+    std::vector<std::pair<std::int64_t, std::int64_t>> scaledShape;
+
+    // Sets the strategy and resources; shape is used by RequestedToCapacityRatio (points in
+    // 0..10, scaled by 10 as upstream does).
+    void configure(ScoringStrategy s, std::vector<ResourceSpec> specs,
+                   const std::vector<UtilizationShapePoint>& shape = {});
 
     // The pod's request for each of `resources`, in scorer order (upstream
     // calculatePodResourceRequestList).
     std::vector<std::int64_t> podRequestList(const PodInfo& pod) const;
-    // Upstream calculateResourceAllocatableRequest: (allocatable, node requested + pod request);
-    // (0, 0) for a scalar resource the pod does not request or the node does not have.
-    std::pair<std::int64_t, std::int64_t> allocatableRequest(const NodeInfo& node, const std::string& resource,
+    // Upstream calculateResourceAllocatableRequest for resources[i]: (allocatable, node requested
+    // + pod request); (0, 0) for a scalar resource the pod does not request or the node does not
+    // have.
+    std::pair<std::int64_t, std::int64_t> allocatableRequest(const NodeInfo& node, std::size_t i,
                                                              std::int64_t podRequest) const;
     Status score(const NodeInfo& node, const std::vector<std::int64_t>& podRequests, std::int64_t& out) const;
+    // The same without checks or allocations: podRequests has resources.size() entries and
+    // resources is not empty.
+    std::int64_t scoreNode(const NodeInfo& node, const std::int64_t* podRequests) const;
+
+private:
+    // Per resource, which Resource field it reads (resolved once, not per node).
+    enum class Kind : std::uint8_t { Cpu, Memory, EphemeralStorage, Scalar, None };
+    std::vector<Kind> m_kinds;
 };
 
 // The strategies' per-node formulas (integer arithmetic as upstream).
 std::int64_t leastRequestedScore(std::int64_t requested, std::int64_t capacity);
 std::int64_t mostRequestedScore(std::int64_t requested, std::int64_t capacity);
-ResourceScorer leastResourceScorer(std::vector<ResourceSpec> resources);
-ResourceScorer mostResourceScorer(std::vector<ResourceSpec> resources);
-// Shape points in 0..10 are scaled by 10 before use, as upstream does.
-ResourceScorer requestedToCapacityRatioScorer(std::vector<ResourceSpec> resources,
-                                              const std::vector<UtilizationShapePoint>& shape);
 // helper.BuildBrokenLinearFunction over already-scaled (utilization, score) points.
 std::int64_t brokenLinear(const std::vector<std::pair<std::int64_t, std::int64_t>>& shape, std::int64_t p);
-// BalancedAllocation's 1 - standard deviation of the requested fractions, times 100.
+// BalancedAllocation's 1 - standard deviation of the requested fractions, times 100, over the
+// resources with allocatable != 0.
 std::int64_t balancedResourceScorer(const std::vector<std::int64_t>& requested,
                                     const std::vector<std::int64_t>& allocatable);
+std::int64_t balancedResourceScorer(const std::int64_t* requested, const std::int64_t* allocatable, std::size_t n);
 
 // field.ErrorList as upstream renders it ("path: Invalid value: 0: detail"), aggregated as
 // utilerrors.Aggregate does ("msg" alone, "[a, b]" for several, duplicates dropped).

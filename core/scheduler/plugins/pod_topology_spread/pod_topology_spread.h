@@ -178,6 +178,8 @@ public:
 
     Status preScore(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes) override;
     Status score(CycleState& state, const PodInfo& pod, const NodeInfo& node, std::int64_t& score) override;
+    Status scoreNodes(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes,
+                      std::vector<NodeScore>& scores) override;
     bool hasNormalizeScore() const override { return true; }
     Status normalizeScore(CycleState& state, const PodInfo& pod, std::vector<NodeScore>& scores) override;
 

@@ -117,36 +117,63 @@ Status PodTopologySpread::preScore(CycleState& state, const PodInfo& podInfo,
     return Status::success();
 }
 
+namespace {
+
+// Each present domain credits the node with its number of matching pods.
+std::int64_t scoreNode(const PreScoreState& s, const NodeInfo& nodeInfo, const std::string& ns) {
+    double sum = 0;
+    for (std::size_t i = 0; i < s.constraints.size(); ++i) {
+        const auto& c = s.constraints[i];
+        const std::string* value = s.labels[i]->value(nodeInfo, false);
+        if (!value) continue;
+        std::int64_t count = 0;
+        if (c.topologyKey == spread::kLabelHostname) {
+            count = spread::countPodsMatchSelector(nodeInfo, c.selector, ns);
+        } else {
+            if (const std::int64_t* c2 = s.topologyValueToPodCounts[i].find(*value)) count = *c2;
+        }
+        sum += scoreForCount(count, c.maxSkew, s.topologyNormalizingWeight[i]);
+    }
+    return static_cast<std::int64_t>(std::round(sum));  // math.Round: half away from zero
+}
+
+Status stateNotFound() {
+    return Status::error(std::string("error reading \"") + kPreScoreStateKey + "\" from cycleState: not found");
+}
+
+}  // namespace
+
 Status PodTopologySpread::score(CycleState& state, const PodInfo& podInfo, const NodeInfo& nodeInfo,
                                 std::int64_t& score) {
     score = 0;
     const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
-    if (!s) return Status::error(std::string("error reading \"") + kPreScoreStateKey + "\" from cycleState: not found");
+    if (!s) return stateNotFound();
     const api::Node* node = nodeInfo.node();
     if (!node) return Status::error("node not found");
     if (s->ignoredNodes.count(node->metadata.name)) return Status::success();
+    score = scoreNode(*s, nodeInfo, podInfo.pod->metadata.namespace_);
+    return Status::success();
+}
 
-    // Each present domain credits the node with its number of matching pods.
-    double sum = 0;
-    for (std::size_t i = 0; i < s->constraints.size(); ++i) {
-        const auto& c = s->constraints[i];
-        const std::string* value = s->labels[i]->value(nodeInfo, false);
-        if (!value) continue;
-        std::int64_t count = 0;
-        if (c.topologyKey == spread::kLabelHostname) {
-            count = spread::countPodsMatchSelector(nodeInfo, c.selector, podInfo.pod->metadata.namespace_);
-        } else {
-            if (const std::int64_t* c2 = s->topologyValueToPodCounts[i].find(*value)) count = *c2;
-        }
-        sum += scoreForCount(count, c.maxSkew, s->topologyNormalizingWeight[i]);
+Status PodTopologySpread::scoreNodes(CycleState& state, const PodInfo& podInfo,
+                                     const std::vector<const NodeInfo*>& nodes, std::vector<NodeScore>& scores) {
+    if (nodes.empty()) return Status::success();
+    const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
+    if (!s) return stateNotFound();
+    const std::string& ns = podInfo.pod->metadata.namespace_;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        scores[i].score = 0;
+        const api::Node* node = nodes[i]->node();
+        if (!node) return Status::error("node not found");
+        if (!s->ignoredNodes.empty() && s->ignoredNodes.count(node->metadata.name)) continue;
+        scores[i].score = scoreNode(*s, *nodes[i], ns);
     }
-    score = static_cast<std::int64_t>(std::round(sum));  // math.Round: half away from zero
     return Status::success();
 }
 
 Status PodTopologySpread::normalizeScore(CycleState& state, const PodInfo&, std::vector<NodeScore>& scores) {
     const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
-    if (!s) return Status::error(std::string("error reading \"") + kPreScoreStateKey + "\" from cycleState: not found");
+    if (!s) return stateNotFound();
 
     std::int64_t minScore = LLONG_MAX;
     std::int64_t maxScore = 0;

@@ -69,6 +69,21 @@ Status TaintToleration::score(CycleState& state, const PodInfo& pod, const NodeI
     return Status::error(std::string("reading \"") + kStateKey + "\" from cycleState: not found");
 }
 
+Status TaintToleration::scoreNodes(CycleState& state, const PodInfo&, const std::vector<const NodeInfo*>& nodes,
+                                   std::vector<NodeScore>& scores) {
+    // The state is read at the first node with taints, where score() would read it.
+    const PreScoreState* s = nullptr;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const api::Node* n = nodes[i]->node();
+        scores[i].score = 0;
+        if (!n || n->spec.taints.empty()) continue;
+        if (!s && !(s = state.read<PreScoreState>(kStateKey)))
+            return Status::error(std::string("reading \"") + kStateKey + "\" from cycleState: not found");
+        scores[i].score = countIntolerable(n->spec.taints, s->tolerationsPreferNoSchedule);
+    }
+    return {};
+}
+
 Status TaintToleration::normalizeScore(CycleState&, const PodInfo&, std::vector<NodeScore>& scores) {
     helper::defaultNormalizeScore(kMaxNodeScore, true, scores);
     return {};
