@@ -4,6 +4,7 @@
 
 #include "core/api/decode.h"
 #include "core/api/defaults.h"
+#include "core/scheduler/framework/listed_objects.h"
 
 namespace ks::cli {
 
@@ -29,36 +30,11 @@ bool buildScheduleInput(const std::vector<api::LoadedObject>& loaded, ScheduleIn
         api::Value obj = lo.object;
         api::applyDefaults(obj);
         const std::string kind = obj.str("kind");
-        auto& o = *out.objects;
         if (kind == "Node") out.nodes.push_back(std::make_shared<api::Node>(api::decodeNode(obj)));
         else if (kind == "Pod") pods.emplace_back(api::decodePod(obj), &lo);
-        else if (kind == "PriorityClass") {
+        else if (scheduler::addListedObject(*out.objects, obj) && kind == "PriorityClass") {
             api::PriorityClass pc = api::decodePriorityClass(obj);
             classes[pc.metadata.name] = {pc.value, pc.preemptionPolicy, pc.globalDefault};
-            o.priorityClasses[pc.metadata.name] = pc;
-        } else if (kind == "PersistentVolume") {
-            auto pv = api::decodePersistentVolume(obj);
-            o.persistentVolumes[pv.metadata.name] = pv;
-        } else if (kind == "PersistentVolumeClaim") {
-            auto pvc = api::decodePersistentVolumeClaim(obj);
-            o.persistentVolumeClaims[pvc.metadata.namespace_ + "/" + pvc.metadata.name] = pvc;
-        } else if (kind == "StorageClass") {
-            auto sc = api::decodeStorageClass(obj);
-            o.storageClasses[sc.metadata.name] = sc;
-        } else if (kind == "CSIDriver") {
-            auto d = api::decodeCSIDriver(obj);
-            o.csiDrivers[d.metadata.name] = d;
-        } else if (kind == "Namespace") {
-            auto ns = api::decodeNamespace(obj);
-            o.namespaces[ns.metadata.name] = ns;
-        } else if (kind == "PodDisruptionBudget") {
-            o.podDisruptionBudgets.push_back(api::decodePodDisruptionBudget(obj));
-        } else if (kind == "CSINode") {
-            const std::string node = api::decodeMeta(obj).name;
-            if (const api::Value* drivers = obj.at("spec.drivers"); drivers && drivers->isSequence())
-                for (const auto& d : drivers->items())
-                    if (const api::Value* count = d.at("allocatable.count"))
-                        if (auto n = count->toInt()) o.csiNodeVolumeLimits[node][d.str("name")] = *n;
         }
     }
     // The Priority admission plugin: priorityClassName -> spec.priority (and preemptionPolicy);

@@ -10,6 +10,9 @@
 
 #include "core/api/diagnostic.h"
 #include "core/api/types.h"
+#include "core/scheduler/config/types.h"
+#include "core/scheduler/framework/cycle_record.h"
+#include "core/sim/clock.h"
 
 namespace ks::sim {
 class EventLoop;
@@ -17,6 +20,9 @@ class Trace;
 }  // namespace ks::sim
 namespace ks::store {
 class ApiStore;
+}
+namespace ks::scheduler {
+class Scheduler;
 }
 
 namespace ks::cluster {
@@ -33,9 +39,34 @@ public:
     api::Diagnostics loadFiles(const std::vector<std::string>& files);
     api::Diagnostics loadText(const std::string& text, const std::string& fileName);
 
+    // The kube-scheduler configuration every replica runs (before start(); default: the
+    // defaulted v1 configuration with the default profile).
+    void setSchedulerConfiguration(const scheduler::config::KubeSchedulerConfiguration& config);
+    // How many kube-scheduler replicas start (before start(); default 1). Replicas are named
+    // "kube-scheduler-a", "-b", ...; they elect a leader through the Lease kube-system/kube-scheduler.
+    void setSchedulerReplicas(int replicas);
+
     // Starts the components on the loop (once); the trace then records every store change
     // and every component step.
     void start();
+
+    // Runs the loop for `duration` of virtual time (events due at now + duration included).
+    // Returns the number of events run.
+    std::size_t runFor(sim::Duration duration);
+
+    // ---- kube-scheduler replicas ----
+    std::vector<std::string> schedulerReplicas() const;  // names, in start order
+    // The replica holding the Lease (empty while nobody leads).
+    std::string schedulerLeader() const;
+    // Stops a replica as its process would stop (it releases the Lease if it leads, as
+    // kube-scheduler does with ReleaseOnCancel); returns false for an unknown name.
+    bool stopSchedulerReplica(const std::string& name);
+    // Starts a stopped replica again.
+    bool startSchedulerReplica(const std::string& name);
+    // The leader's scheduler (its queue and snapshot, for views); nullptr when nobody leads.
+    const scheduler::Scheduler* activeScheduler() const;
+    // Every scheduling cycle any replica ran, in order.
+    const std::vector<scheduler::CycleRecord>& schedulingCycles() const;
 
     store::ApiStore& store();
     const store::ApiStore& store() const;

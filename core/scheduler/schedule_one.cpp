@@ -143,8 +143,8 @@ void Scheduler::handleFailure(Framework&, QueuedPodInfo& qpi, const Status& stat
     if (!nnn.empty()) m_queue->addNominatedPod(qpi.podInfo, nnn);
     else m_queue->deleteNominatedPodIfExists(pod.metadata.namespace_, pod.metadata.name);
     record.nominatedNode = nnn;
+    record.failureReason = status.isRejected() ? "Unschedulable" : "SchedulerError";
     m_queue->addUnschedulableIfNotPresent(qpi, podCycle, now);
-    (void)status;
     recordEvent("Warning", "FailedScheduling", record.pod, truncateEventMessage(record.message));
 }
 

@@ -72,7 +72,8 @@ void Scheduler::setCluster(const std::vector<std::shared_ptr<const api::Node>>& 
     m_snapshot = Snapshot::build(nodes, boundPods, std::move(objects));
     m_allNodes.clear();
     for (const auto& n : m_snapshot->nodeInfos()) m_allNodes.push_back(n.get());
-    m_nextStartNodeIndex = 0;
+    // nextStartNodeIndex carries over, as upstream's does across cache updates (it is used
+    // modulo the node count).
 }
 
 void Scheduler::addPod(std::shared_ptr<const api::Pod> pod, std::int64_t now) {

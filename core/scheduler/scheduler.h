@@ -73,6 +73,7 @@ public:
     bool hasProfile(const std::string& schedulerName) const { return m_profiles.count(schedulerName) > 0; }
     Framework* profile(const std::string& schedulerName) const;
     SchedulingQueue& queue() { return *m_queue; }
+    const SchedulingQueue& queue() const { return *m_queue; }
     const config::KubeSchedulerConfiguration& configuration() const { return m_config; }
 
     // One scheduling cycle (and its binding cycle, synchronously) for the head of activeQ.

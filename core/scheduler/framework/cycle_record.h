@@ -65,6 +65,9 @@ struct CycleRecord {
     std::vector<NodeScoreRecord> scores;  // feasible nodes, in the order they were found
     std::string selectedNode;
     std::string message;  // FailedScheduling text when unschedulable
+    // The PodScheduled=False condition's reason: "Unschedulable" when a plugin rejected the pod,
+    // "SchedulerError" for an internal error (upstream handleSchedulingFailure).
+    std::string failureReason;
     std::string nominatedNode;
     std::vector<std::string> preempted;  // namespace/name of victims
 };
