@@ -12,5 +12,6 @@ int runGetCommand(const std::vector<std::string>& args);
 int runRunCommand(const std::vector<std::string>& args);
 int runScheduleCommand(const std::vector<std::string>& args);
 int runBenchCommand(const std::vector<std::string>& args);
+int runLessonCommand(const std::vector<std::string>& args);
 
 }  // namespace ks::cli

@@ -1,4 +1,4 @@
-// kubestage-cli: the headless front end of KubeStage (validate, get, run, schedule, bench).
+// kubestage-cli: the headless front end of KubeStage (validate, get, run, schedule, bench, lesson).
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -20,6 +20,7 @@ const Command kCommands[] = {
     {"run", "Run the simulation on manifests and print the trace", ks::cli::runRunCommand},
     {"schedule", "Schedule pending pods as kube-scheduler would, and explain why", ks::cli::runScheduleCommand},
     {"bench", "Benchmark the scheduler on a generated cluster", ks::cli::runBenchCommand},
+    {"lesson", "List the lessons, or check them by running every step", ks::cli::runLessonCommand},
 };
 
 void usage(std::FILE* out) {
