@@ -49,7 +49,7 @@ struct Condition {
         Absent,      // object does not exist (deleted, preempted)
         Exists,      // object exists
         Leader,      // the kube-scheduler replica holding the Lease is `leader` / is not `notLeader`
-        Cycle,       // the latest scheduling cycle of `object` (a pod) selected / nominated / preempted / rejected
+        Cycle,       // a scheduling cycle of `object` (a pod; the latest, or attempt N) selected / nominated / preempted / rejected
     };
     Kind kind = Kind::PodBound;
     api::Mark mark;    // of the list item ("- podBound: ...")
@@ -66,6 +66,7 @@ struct Condition {
     bool fieldAbsent = false;          // Field: the path leads nowhere
     std::string leader, notLeader;     // Leader; notLeader "" with leader "" means "somebody leads"
     std::string selected, nominated;   // Cycle
+    int attempt = 0;                   // Cycle: which attempt (1 = the first); 0 = the latest cycle
     std::vector<std::string> preempted;               // Cycle: "namespace/name" victims, all of them
     std::map<std::string, std::string> rejectedBy;    // Cycle: node -> the Filter plugin upstream reports
 };

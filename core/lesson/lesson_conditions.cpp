@@ -165,8 +165,9 @@ std::optional<Condition> readCondition(Reader& r, const Value& v, const std::str
     } else if (f.key == "cycle") {
         c.kind = Condition::Kind::Cycle;
         if (!r.isMapping(body, p)) return std::nullopt;
-        r.onlyFields(body, p, {"pod", "selected", "nominated", "preempted", "rejectedBy", "message"});
+        r.onlyFields(body, p, {"pod", "attempt", "selected", "nominated", "preempted", "rejectedBy", "message"});
         if (auto ref = podRef(r, body, p)) c.object = *ref;
+        if (auto n = r.integer(body, "attempt", p, false, 1, 1000)) c.attempt = static_cast<int>(*n);
         if (auto s = r.string(body, "selected", p, false)) c.selected = *s;
         if (auto s = r.string(body, "nominated", p, false)) c.nominated = *s;
         if (auto s = r.string(body, "message", p, false)) c.message = *s;

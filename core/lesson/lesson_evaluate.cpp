@@ -184,9 +184,12 @@ ConditionResult LessonRun::evaluate(const Condition& cond) const {
         const auto& cycles = c.schedulingCycles();
         const scheduler::CycleRecord* rec = nullptr;
         for (auto it = cycles.rbegin(); it != cycles.rend() && !rec; ++it)
-            if (it->pod == podName(cond.object)) rec = &*it;
-        if (!rec) return {false, "no scheduling cycle for pod " + podName(cond.object) + " yet"};
-        std::string seen = "the last cycle of " + podName(cond.object) + " (attempt " + std::to_string(rec->attempt) + ") ";
+            if (it->pod == podName(cond.object) && (cond.attempt == 0 || it->attempt == cond.attempt)) rec = &*it;
+        if (!rec)
+            return {false, "no scheduling cycle for pod " + podName(cond.object) +
+                               (cond.attempt ? " with attempt " + std::to_string(cond.attempt) : std::string(" yet"))};
+        std::string seen = std::string(cond.attempt ? "the cycle" : "the last cycle") + " of " + podName(cond.object) +
+                           " (attempt " + std::to_string(rec->attempt) + ") ";
         seen += rec->selectedNode.empty() ? "found no node" : "selected " + rec->selectedNode;
         if (!rec->nominatedNode.empty()) seen += ", nominated " + rec->nominatedNode;
         if (!rec->preempted.empty()) {

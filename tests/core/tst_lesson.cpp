@@ -348,7 +348,7 @@ private slots:
   - field: {object: Node/node-a, path: "metadata.labels['disktype']", equals: ssd}
   - event: {object: Pod/web, reason: Scheduled, type: Normal, message: node-a}
   - leader: {not: kube-scheduler-a}
-  - cycle: {pod: web, selected: node-a, preempted: [low-1, team-a/low-2], rejectedBy: {node-b: TaintToleration}}
+  - cycle: {pod: web, attempt: 2, selected: node-a, preempted: [low-1, team-a/low-2], rejectedBy: {node-b: TaintToleration}}
 quiz:
 - question: {zh: 哪个？, en: Which ones}
   multiple: true
@@ -404,6 +404,7 @@ quiz:
         QCOMPARE(S(s.expect[4].notLeader), QString("kube-scheduler-a"));
         QCOMPARE(s.expect[5].preempted, (std::vector<std::string>{"default/low-1", "team-a/low-2"}));
         QCOMPARE(S(s.expect[5].rejectedBy.at("node-b")), QString("TaintToleration"));
+        QCOMPARE(s.expect[5].attempt, 2);
         // Marks point at the list items, for the checker's reports.
         QCOMPARE(s.expect[0].mark.line, 65);
         QCOMPARE(s.expect[0].mark.col, 5);
@@ -612,6 +613,47 @@ quiz:
                  QStringList{"t.yaml:32:12: steps[0].tryIt.until: the reference answer did not reach this within 5s: pod "
                              "default/nowhere does not exist"});
         QCOMPARE(r.stepsRun, std::size_t(1));  // later steps build on the try-it
+    }
+
+    void checkerPreemptionByAttempt() {
+        // node-a is full of a low-priority Pod; a high-priority one preempts it: the first cycle
+        // nominates and names the victim, the second binds.
+        Lesson l = mustLoad(withNodes("", R"(- text: {zh: 抢占, en: Preempt}
+  actions:
+  - apply:
+    - apiVersion: scheduling.k8s.io/v1
+      kind: PriorityClass
+      metadata: {name: high}
+      value: 1000
+    - apiVersion: v1
+      kind: Pod
+      metadata: {name: low}
+      spec:
+        nodeName: node-a
+        containers: [{name: c, image: nginx, resources: {requests: {cpu: 3500m}}}]
+    - apiVersion: v1
+      kind: Pod
+      metadata: {name: urgent}
+      spec:
+        priorityClassName: high
+        nodeSelector: {kubernetes.io/hostname: node-a}
+        containers: [{name: c, image: nginx, resources: {requests: {cpu: "1"}}}]
+  - runUntil: {within: 30s, until: {podBound: {pod: urgent}}}
+  expect:
+  - cycle: {pod: urgent, attempt: 1, nominated: node-a, preempted: [low]}
+  - cycle: {pod: urgent, selected: node-a}
+  - absent: Pod/low
+  - event: {object: Pod/low, reason: Preempted, message: on node node-a}
+  - cycle: {pod: urgent, attempt: 1, preempted: [other]}
+  - cycle: {pod: urgent, attempt: 7}
+)"));
+        CheckResult r = checkLesson(l);
+        QStringList got = formatted(r.diagnostics);
+        QCOMPARE(got.size(), 2);
+        QVERIFY2(got[0].startsWith("t.yaml:54:5: steps[0].expect[4]: the cycle of default/urgent (attempt 1) found no node, "
+                                   "nominated node-a, preempted default/low; expected the victims to be exactly the listed pods"),
+                 qPrintable(got[0]));
+        QCOMPARE(got[1], QString("t.yaml:55:5: steps[0].expect[5]: no scheduling cycle for pod default/urgent with attempt 7"));
     }
 
     void checkerLeaderElection() {
