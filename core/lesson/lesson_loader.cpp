@@ -181,7 +181,7 @@ void readQuiz(Reader& r, const Value& v, std::vector<QuizQuestion>& out) {
                 if (!r.isMapping(c, jp)) continue;
                 r.onlyFields(c, jp, {"text", "correct"});
                 QuizChoice choice;
-                choice.text = r.text(c, "text", jp, true, false);
+                choice.text = r.text(c, "text", jp, true, true);
                 choice.correct = r.boolean(c, "correct", jp).value_or(false);
                 correct += choice.correct ? 1 : 0;
                 q.choices.push_back(std::move(choice));
