@@ -125,6 +125,10 @@ int runLessonCommand(const std::vector<std::string>& argv) {
         printUsage(stdout);
         return 0;
     }
+    if (auto lang = args.value("lang"); lang && *lang != "en" && *lang != "zh") {
+        std::fprintf(stderr, "error: --lang must be en or zh, not \"%s\"\n", lang->c_str());
+        return 2;
+    }
     const auto& pos = args.positionals();
     if (pos.empty()) {
         printUsage(stderr);
