@@ -165,7 +165,10 @@ std::unique_ptr<Framework> Framework::create(const config::Profile& profile, con
         error = "more than 64 filter or score plugins in profile \"" + profile.schedulerName + "\"";
         return nullptr;
     }
-    for (const auto& e : f->m_filter) f->m_filterNames.push_back(e.name);
+    for (const auto& e : f->m_filter) {
+        f->m_filterNames.push_back(e.name);
+        f->m_sharedFilterNames.push_back(std::make_shared<const std::string>(e.name));
+    }
     for (const auto& e : f->m_preFilter) {
         auto it = std::find(f->m_filterNames.begin(), f->m_filterNames.end(), e.name);
         f->m_preFilterToFilter.push_back(it == f->m_filterNames.end() ? -1 : int(it - f->m_filterNames.begin()));
@@ -265,7 +268,7 @@ Status Framework::runFilterPlugins(CycleState& state, const PodInfo& pod, const 
         Status s = m_filter[i].plugin->filter(state, pod, node);
         if (s.isSuccess()) continue;
         if (!s.isRejected()) s = asError("running \"" + m_filter[i].name + "\" filter plugin: ", s);
-        s.withPlugin(m_filter[i].name);
+        s.withPlugin(m_sharedFilterNames[i]);
         return s;
     }
     return {};
@@ -278,7 +281,7 @@ std::vector<Status> Framework::runAllFilterPlugins(CycleState& state, const PodI
         if (skip & (std::uint64_t(1) << i)) continue;
         Status s = m_filter[i].plugin->filter(state, pod, node);
         if (s.isSuccess()) continue;
-        s.withPlugin(m_filter[i].name);
+        s.withPlugin(m_sharedFilterNames[i]);
         out.push_back(std::move(s));
     }
     return out;

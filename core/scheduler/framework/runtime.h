@@ -128,6 +128,8 @@ private:
     std::vector<Entry<PreFilterPlugin>> m_preFilter;
     std::vector<Entry<FilterPlugin>> m_filter;
     std::vector<std::string> m_filterNames;
+    // The same names shared with the statuses of rejected nodes (no copy per node).
+    std::vector<std::shared_ptr<const std::string>> m_sharedFilterNames;
     std::vector<Entry<PostFilterPlugin>> m_postFilter;
     std::vector<Entry<PreScorePlugin>> m_preScore;
     std::vector<ScoreEntry> m_score;

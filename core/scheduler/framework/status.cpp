@@ -4,11 +4,22 @@ namespace ks::scheduler {
 
 std::string Status::message() const {
     std::string out;
-    for (std::size_t i = 0; i < m_reasons.size(); ++i) {
+    const auto& reasons = this->reasons();
+    for (std::size_t i = 0; i < reasons.size(); ++i) {
         if (i) out += ", ";
-        out += m_reasons[i];
+        out += reasons[i];
     }
     return out;
+}
+
+const std::vector<std::string>& Status::noReasons() {
+    static const std::vector<std::string> kNone;
+    return kNone;
+}
+
+const std::string& Status::noPlugin() {
+    static const std::string kNone;
+    return kNone;
 }
 
 const char* codeName(Code code) {

@@ -83,7 +83,8 @@ Status DefaultPreemption::findCandidates(CycleState& state, const PodInfo& pod, 
             potentialNodes.push_back(info.get());
             m_record.potentialNodes.push_back(name);
         } else if (it == m.end() || it->second.code() == Code::UnschedulableAndUnresolvable) {
-            nodeStatuses[name] = Status::unresolvable(kNotHelpful);
+            static const Status kNotHelpfulStatus = Status::unresolvable(kNotHelpful);  // shared by every node
+            nodeStatuses[name] = kNotHelpfulStatus;
         }
     }
     // No potential node: preempt() clears the pod's nomination (upstream does it here).

@@ -253,10 +253,13 @@ Status InterPodAffinity::filter(CycleState& state, const PodInfo&, const NodeInf
     if (!s) return notFound();
     const api::Node* node = nodeInfo.node();
     if (!node) return Status::error("node not found");
-    if (!satisfyPodAffinity(*s, *node)) return Status::unresolvable(kErrReasonAffinityRulesNotMatch);
-    if (!satisfyPodAntiAffinity(*s, *node)) return Status::unschedulable(kErrReasonAntiAffinityRulesNotMatch);
-    if (!satisfyExistingPodsAntiAffinity(*s, *node))
-        return Status::unschedulable(kErrReasonExistingAntiAffinityRulesNotMatch);
+    // Rejections are shared by every node.
+    static const Status kAffinity = Status::unresolvable(kErrReasonAffinityRulesNotMatch);
+    static const Status kAntiAffinity = Status::unschedulable(kErrReasonAntiAffinityRulesNotMatch);
+    static const Status kExisting = Status::unschedulable(kErrReasonExistingAntiAffinityRulesNotMatch);
+    if (!satisfyPodAffinity(*s, *node)) return kAffinity;
+    if (!satisfyPodAntiAffinity(*s, *node)) return kAntiAffinity;
+    if (!satisfyExistingPodsAntiAffinity(*s, *node)) return kExisting;
     return Status::success();
 }
 

@@ -10,10 +10,27 @@ namespace ks::scheduler::plugins {
 
 namespace {
 
+constexpr const char* kPreFilterKey = "PreFilterNodeAffinity";
 constexpr const char* kPreScoreKey = "PreScoreNodeAffinity";
 
+// The pod's required node affinity, parsed once per cycle (upstream
+// preFilterState.requiredNodeSelectorAndAffinity). NOTE: the nodeSelector map is matched from
+// the pod at each Filter call: it needs no parsing.
+struct PreFilterState : StateData {
+    std::optional<helper::CompiledNodeSelector> requiredAffinity;  // nullopt: none
+    std::unique_ptr<StateData> clone() const override { return std::make_unique<PreFilterState>(*this); }
+};
+
+bool matchesNodeSelector(const api::Pod& pod, const api::Labels& labels) {
+    for (const auto& [k, v] : pod.spec.nodeSelector) {
+        auto it = labels.find(k);
+        if (it == labels.end() || it->second != v) return false;
+    }
+    return true;
+}
+
 struct PreScoreState : StateData {
-    std::vector<api::PreferredSchedulingTerm> preferred;
+    helper::CompiledPreferredTerms preferred;
     std::unique_ptr<StateData> clone() const override { return std::make_unique<PreScoreState>(*this); }
 };
 
@@ -27,10 +44,7 @@ bool isEmptyTerm(const api::NodeSelectorTerm& t) { return t.matchExpressions.emp
 
 bool matchesRequiredNodeAffinity(const api::Pod& pod, const api::Node& node) {
     const auto& labels = node.metadata.labels;
-    for (const auto& [k, v] : pod.spec.nodeSelector) {
-        auto it = labels.find(k);
-        if (it == labels.end() || it->second != v) return false;
-    }
+    if (!matchesNodeSelector(pod, labels)) return false;
     const api::NodeAffinity* na = nodeAffinityOf(pod);
     if (na && na->required) return na->required->matches(labels, node.metadata.name);
     return true;
@@ -50,13 +64,18 @@ NodeAffinity::NodeAffinity(std::optional<api::NodeAffinity> added) {
         if (added->required) m_addedNodeSelector = added->required;
         m_addedPreferred = added->preferred;
     }
+    if (m_addedNodeSelector) m_compiledAddedNodeSelector.emplace(*m_addedNodeSelector);
+    m_compiledAddedPreferred = helper::CompiledPreferredTerms(m_addedPreferred);
 }
 
-Status NodeAffinity::preFilter(CycleState&, const PodInfo& pod, PreFilterResult& result) {
+Status NodeAffinity::preFilter(CycleState& state, const PodInfo& pod, PreFilterResult& result) {
     const api::Pod& p = *pod.pod;
     const api::NodeAffinity* na = nodeAffinityOf(p);
     const bool noNodeAffinity = !na || !na->required;
     if (noNodeAffinity && !m_addedNodeSelector && p.spec.nodeSelector.empty()) return Status::skip();
+    auto s = std::make_unique<PreFilterState>();
+    if (!noNodeAffinity) s->requiredAffinity.emplace(*na->required);
+    state.write(kPreFilterKey, std::move(s));
     if (noNodeAffinity || na->required->terms.empty()) return {};
     // Required terms that all name nodes (matchFields metadata.name In): the union over terms of
     // the intersection within each term narrows the nodes to evaluate (DaemonSet pods).
@@ -83,12 +102,24 @@ Status NodeAffinity::preFilter(CycleState&, const PodInfo& pod, PreFilterResult&
     return {};
 }
 
-Status NodeAffinity::filter(CycleState&, const PodInfo& pod, const NodeInfo& node) {
+Status NodeAffinity::filter(CycleState& state, const PodInfo& pod, const NodeInfo& node) {
     const api::Node* n = node.node();
     if (!n) return Status::error("node not found");
-    if (m_addedNodeSelector && !m_addedNodeSelector->matches(n->metadata.labels, n->metadata.name))
-        return Status::unresolvable(kErrReasonEnforced);
-    if (!matchesRequiredNodeAffinity(*pod.pod, *n)) return Status::unresolvable(kErrReasonPod);
+    if (m_compiledAddedNodeSelector && !m_compiledAddedNodeSelector->matches(n->metadata.labels, n->metadata.name))
+    {
+        static const Status kRejected = Status::unresolvable(kErrReasonEnforced);  // shared by every node
+        return kRejected;
+    }
+    // Without PreFilter (a custom profile), upstream parses the pod's selectors here.
+    const auto* s = state.read<PreFilterState>(kPreFilterKey);
+    const bool matches =
+        s ? matchesNodeSelector(*pod.pod, n->metadata.labels) &&
+                (!s->requiredAffinity || s->requiredAffinity->matches(n->metadata.labels, n->metadata.name))
+          : matchesRequiredNodeAffinity(*pod.pod, *n);
+    if (!matches) {
+        static const Status kRejected = Status::unresolvable(kErrReasonPod);
+        return kRejected;
+    }
     return {};
 }
 
@@ -98,7 +129,7 @@ Status NodeAffinity::preScore(CycleState& state, const PodInfo& pod, const std::
     const bool hasPreferred = na && !na->preferred.empty();
     if (!hasPreferred && m_addedPreferred.empty()) return Status::skip();
     auto s = std::make_unique<PreScoreState>();
-    if (hasPreferred) s->preferred = na->preferred;
+    if (hasPreferred) s->preferred = helper::CompiledPreferredTerms(na->preferred);
     state.write(kPreScoreKey, std::move(s));
     return {};
 }
@@ -106,9 +137,9 @@ Status NodeAffinity::preScore(CycleState& state, const PodInfo& pod, const std::
 Status NodeAffinity::score(CycleState& state, const PodInfo& pod, const NodeInfo& node, std::int64_t& score) {
     const api::Node* n = node.node();
     if (!n) return Status::error("node not found");
-    score = preferredScore(m_addedPreferred, *n);
+    score = m_compiledAddedPreferred.score(*n);
     if (const auto* s = state.read<PreScoreState>(kPreScoreKey)) {
-        score += preferredScore(s->preferred, *n);
+        score += s->preferred.score(*n);
     } else if (const api::NodeAffinity* na = nodeAffinityOf(*pod.pod)) {
         score += preferredScore(na->preferred, *n);  // PreScore disabled: compute here
     }
@@ -122,8 +153,8 @@ Status NodeAffinity::scoreNodes(CycleState& state, const PodInfo& pod, const std
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         const api::Node* n = nodes[i]->node();
         if (!n) return Status::error("node not found");
-        std::int64_t score = preferredScore(m_addedPreferred, *n);
-        if (s) score += preferredScore(s->preferred, *n);
+        std::int64_t score = m_compiledAddedPreferred.score(*n);
+        if (s) score += s->preferred.score(*n);
         else if (na) score += preferredScore(na->preferred, *n);  // PreScore disabled: compute here
         scores[i].score = score;
     }

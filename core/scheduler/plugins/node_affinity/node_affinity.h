@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "core/scheduler/framework/interface.h"
+#include "core/scheduler/plugins/helper/compiled_node_selector.h"
 
 namespace ks::scheduler::plugins {
 
@@ -31,6 +32,9 @@ public:
 private:
     std::optional<api::NodeSelector> m_addedNodeSelector;
     std::vector<api::PreferredSchedulingTerm> m_addedPreferred;
+    // The same, parsed once.
+    std::optional<helper::CompiledNodeSelector> m_compiledAddedNodeSelector;
+    helper::CompiledPreferredTerms m_compiledAddedPreferred;
 };
 
 // nodeSelector (every key=value) AND required node affinity (terms ORed): upstream

@@ -5,7 +5,8 @@ namespace ks::scheduler::plugins {
 Status NodeName::filter(CycleState&, const PodInfo& pod, const NodeInfo& node) {
     const std::string& wanted = pod.pod->spec.nodeName;
     if (wanted.empty() || (node.node() && wanted == node.name())) return {};
-    return Status::unresolvable(kErrReason);
+    static const Status kRejected = Status::unresolvable(kErrReason);  // shared by every node
+    return kRejected;
 }
 
 std::unique_ptr<Plugin> newNodeName(const api::Value*, Handle&, std::string&) { return std::make_unique<NodeName>(); }

@@ -196,6 +196,14 @@ NodeResourcesFit::NodeResourcesFit(const NodeResourcesFitArgs& args, Handle& han
       m_ignoredResources(args.ignoredResources.begin(), args.ignoredResources.end()),
       m_ignoredResourceGroups(args.ignoredResourceGroups.begin(), args.ignoredResourceGroups.end()),
       m_strategy(args.scoringStrategyType) {
+    static const char* const kReasons[] = {"Too many pods", "Insufficient cpu", "Insufficient memory",
+                                           "Insufficient ephemeral-storage"};
+    for (unsigned mask = 1; mask < m_rejections.size(); ++mask) {
+        std::vector<std::string> reasons;
+        for (unsigned bit = 0; bit < 4; ++bit)
+            if (mask & (1u << bit)) reasons.emplace_back(kReasons[bit]);
+        m_rejections[mask] = Status(Code::Unschedulable, std::move(reasons));
+    }
     m_scorer.useRequested = false;
     if (m_strategy == "MostAllocated") {
         m_scorer.name = "NodeResourcesMostAllocated";
@@ -219,6 +227,19 @@ Status NodeResourcesFit::preFilter(CycleState& state, const PodInfo& pod, PreFil
 Status NodeResourcesFit::filter(CycleState& state, const PodInfo&, const NodeInfo& node) {
     const auto* s = state.read<PreFilterState>(kPreFilterStateKey);
     if (!s) return Status::error(std::string("error reading \"") + kPreFilterStateKey + "\" from cycleState: not found");
+    const Resource& request = s->podRequest;
+    if (request.scalarResources.empty()) {
+        // fitsRequest's checks without building its list: the same reasons in the same order.
+        const Resource& alloc = node.allocatable();
+        const Resource& used = node.requested();
+        unsigned mask = 0;
+        if (static_cast<std::int64_t>(node.pods().size()) + 1 > alloc.allowedPodNumber) mask |= 1;
+        if (request.milliCPU > 0 && request.milliCPU > alloc.milliCPU - used.milliCPU) mask |= 2;
+        if (request.memory > 0 && request.memory > alloc.memory - used.memory) mask |= 4;
+        if (request.ephemeralStorage > 0 && request.ephemeralStorage > alloc.ephemeralStorage - used.ephemeralStorage)
+            mask |= 8;
+        return mask == 0 ? Status::success() : m_rejections[mask];
+    }
     auto insufficient = fitsRequest(s->podRequest, node, m_ignoredResources, m_ignoredResourceGroups);
     if (insufficient.empty()) return Status::success();
     // Every failing resource is a reason of its own (each counts in the FitError histogram).

@@ -7,6 +7,7 @@
 // MostRequestedPriority, RequestedToCapacityRatioPriority.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <set>
@@ -70,6 +71,9 @@ private:
     std::set<std::string> m_ignoredResources, m_ignoredResourceGroups;
     std::string m_strategy;
     ResourceAllocationScorer m_scorer;
+    // The rejections of pods without scalar requests, by which of pods (1), cpu (2), memory (4)
+    // and ephemeral-storage (8) do not fit: built once, shared by every node.
+    std::array<Status, 16> m_rejections;
 };
 
 // Registry factory: args is the pluginConfig args (null for the defaults).

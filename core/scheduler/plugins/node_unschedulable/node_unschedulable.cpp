@@ -8,7 +8,8 @@ Status NodeUnschedulable::filter(CycleState&, const PodInfo& pod, const NodeInfo
     static const api::Taint kUnschedulableTaint{"node.kubernetes.io/unschedulable", "", "NoSchedule", std::nullopt};
     for (const auto& t : pod.pod->spec.tolerations)
         if (t.tolerates(kUnschedulableTaint)) return {};
-    return Status::unresolvable(kErrReasonUnschedulable);
+    static const Status kRejected = Status::unresolvable(kErrReasonUnschedulable);  // shared by every node
+    return kRejected;
 }
 
 std::unique_ptr<Plugin> newNodeUnschedulable(const api::Value*, Handle&, std::string&) {

@@ -74,6 +74,7 @@ Status PodTopologySpread::preFilter(CycleState& state, const PodInfo& podInfo, P
         s->labels.push_back(&m_labels.table(c.topologyKey, nodeInfos.size()));
     }
     std::vector<const std::string*> values(n);
+    const helper::CompiledRequiredNodeAffinity required(pod);
     for (std::size_t slot = 0; slot < nodeInfos.size(); ++slot) {
         const NodeInfo* info = nodeInfos[slot].get();
         const api::Node* node = info->node();
@@ -84,7 +85,7 @@ Status PodTopologySpread::preFilter(CycleState& state, const PodInfo& podInfo, P
         if (!hasAll) continue;
         for (std::size_t i = 0; i < n; ++i) {
             const auto& c = constraints[i];
-            if (!spread::matchNodeInclusionPolicies(c, pod, *node)) continue;
+            if (!spread::matchNodeInclusionPolicies(c, pod, *node, required)) continue;
             s->tpValueToMatchNum[i][*values[i]] += tables[i]->count(slot, *info, c.selector, pod.metadata.namespace_);
         }
     }
@@ -137,13 +138,16 @@ Status PodTopologySpread::filter(CycleState& state, const PodInfo&, const NodeIn
     for (std::size_t i = 0; i < constraints.size(); ++i) {
         const auto& c = constraints[i];
         const std::string* tpVal = s->labels[i]->value(nodeInfo, false);
-        if (!tpVal) return Status::unresolvable(kErrReasonNodeLabelNotMatch);
+        // Rejections are shared by every node.
+        static const Status kMissingLabel = Status::unresolvable(kErrReasonNodeLabelNotMatch);
+        static const Status kSkew = Status::unschedulable(kErrReasonConstraintsNotMatch);
+        if (!tpVal) return kMissingLabel;
         // 'existing matching num' + 'if self-match (1 or 0)' - 'global minimum' <= 'maxSkew'
         const std::int64_t minMatchNum = s->minMatchNum(i, c.minDomains);
         const std::int64_t selfMatchNum = s->selfMatch[i] ? 1 : 0;
         const std::int64_t* matchNum = s->tpValueToMatchNum[i].find(*tpVal);
         const std::int64_t skew = (matchNum ? *matchNum : 0) + selfMatchNum - minMatchNum;
-        if (skew > c.maxSkew) return Status::unschedulable(kErrReasonConstraintsNotMatch);
+        if (skew > c.maxSkew) return kSkew;
     }
     return Status::success();
 }

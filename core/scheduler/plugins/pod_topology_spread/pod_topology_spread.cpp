@@ -345,8 +345,9 @@ bool matchesRequiredNodeAffinity(const api::Pod& pod, const api::Node& node) {
     return true;
 }
 
-bool matchNodeInclusionPolicies(const SpreadConstraint& c, const api::Pod& pod, const api::Node& node) {
-    if (c.honorNodeAffinity && !matchesRequiredNodeAffinity(pod, node)) return false;
+namespace {
+
+bool matchNodeTaintsPolicy(const SpreadConstraint& c, const api::Pod& pod, const api::Node& node) {
     if (c.honorNodeTaints) {
         // FindMatchingUntoleratedTaint with DoNotScheduleTaintsFilterFunc.
         for (const auto& taint : node.spec.taints) {
@@ -361,6 +362,19 @@ bool matchNodeInclusionPolicies(const SpreadConstraint& c, const api::Pod& pod, 
         }
     }
     return true;
+}
+
+}  // namespace
+
+bool matchNodeInclusionPolicies(const SpreadConstraint& c, const api::Pod& pod, const api::Node& node) {
+    if (c.honorNodeAffinity && !matchesRequiredNodeAffinity(pod, node)) return false;
+    return matchNodeTaintsPolicy(c, pod, node);
+}
+
+bool matchNodeInclusionPolicies(const SpreadConstraint& c, const api::Pod& pod, const api::Node& node,
+                                const helper::CompiledRequiredNodeAffinity& required) {
+    if (c.honorNodeAffinity && !required.matches(node)) return false;
+    return matchNodeTaintsPolicy(c, pod, node);
 }
 
 int countPodsMatchSelector(const NodeInfo& node, const SpreadSelector& selector, const std::string& ns) {

@@ -18,6 +18,7 @@
 #include "core/api/types.h"
 #include "core/api/value.h"
 #include "core/scheduler/framework/interface.h"
+#include "core/scheduler/plugins/helper/compiled_node_selector.h"
 #include "core/scheduler/plugins/helper/compiled_selector.h"
 
 namespace ks::scheduler::plugins {
@@ -220,6 +221,9 @@ bool recordSelectorSource(ClusterObjects& objects, const api::Value& object);
 bool nodeLabelsMatchConstraints(const api::Labels& nodeLabels, const std::vector<SpreadConstraint>& constraints);
 // nodeAffinityPolicy / nodeTaintsPolicy: whether node counts as a domain for constraint c.
 bool matchNodeInclusionPolicies(const SpreadConstraint& c, const api::Pod& pod, const api::Node& node);
+// The same with the pod's required node affinity parsed once (for loops over every node).
+bool matchNodeInclusionPolicies(const SpreadConstraint& c, const api::Pod& pod, const api::Node& node,
+                                const helper::CompiledRequiredNodeAffinity& required);
 // nodeSelector and required node affinity of pod (upstream nodeaffinity.GetRequiredNodeAffinity).
 bool matchesRequiredNodeAffinity(const api::Pod& pod, const api::Node& node);
 

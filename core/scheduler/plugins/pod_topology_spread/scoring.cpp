@@ -99,6 +99,7 @@ Status PodTopologySpread::preScore(CycleState& state, const PodInfo& podInfo,
     // Counts over ALL nodes, for the domains that some filtered node belongs to.
     std::vector<std::shared_ptr<spread::MatchCounts::Table>> tables;
     for (const auto& c : s->constraints) tables.push_back(m_matchCounts.table(c.selector, pod.metadata.namespace_));
+    const helper::CompiledRequiredNodeAffinity required(pod);
     for (std::size_t slot = 0; slot < allNodes.size(); ++slot) {
         const NodeInfo* info = allNodes[slot].get();
         const api::Node* node = info->node();
@@ -108,7 +109,7 @@ Status PodTopologySpread::preScore(CycleState& state, const PodInfo& podInfo,
             const auto& c = s->constraints[i];
             if (isHostname[i]) continue;  // no domain map: counted per node in Score
             std::int64_t* count = s->topologyValueToPodCounts[i].find(*values[i]);
-            if (!count || !spread::matchNodeInclusionPolicies(c, pod, *node)) continue;
+            if (!count || !spread::matchNodeInclusionPolicies(c, pod, *node, required)) continue;
             *count += tables[i]->count(slot, *info, c.selector, pod.metadata.namespace_);
         }
     }

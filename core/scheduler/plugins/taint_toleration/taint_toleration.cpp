@@ -47,7 +47,12 @@ Status TaintToleration::filter(CycleState&, const PodInfo& pod, const NodeInfo& 
     if (!n || n->spec.taints.empty()) return {};
     const api::Taint* taint = findUntoleratedTaint(n->spec.taints, pod.pod->spec.tolerations);
     if (!taint) return {};
-    return Status::unresolvable("node(s) had untolerated taint {" + taint->key + ": " + taint->value + "}");
+    for (const auto& r : m_rejections)
+        if (r.key == taint->key && r.value == taint->value) return r.status;
+    Status s = Status::unresolvable("node(s) had untolerated taint {" + taint->key + ": " + taint->value + "}");
+    constexpr std::size_t kMaxRemembered = 64;
+    if (m_rejections.size() < kMaxRemembered) m_rejections.push_back({taint->key, taint->value, s});
+    return s;
 }
 
 Status TaintToleration::preScore(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes) {

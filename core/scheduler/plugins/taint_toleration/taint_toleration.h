@@ -20,6 +20,14 @@ public:
                       std::vector<NodeScore>& scores) override;
     bool hasNormalizeScore() const override { return true; }
     Status normalizeScore(CycleState& state, const PodInfo& pod, std::vector<NodeScore>& scores) override;
+
+private:
+    // Rejections by the taint's (key, value): nodes with the same taint share one Status.
+    struct Rejection {
+        std::string key, value;
+        Status status;
+    };
+    std::vector<Rejection> m_rejections;
 };
 
 // The first taint (with effect NoSchedule or NoExecute) that no toleration tolerates.
