@@ -463,6 +463,18 @@ void KubeScheduler::recordCycle(const CycleRecord& record) {
         if (!record.nominatedNode.empty()) r.args["nominatedNode"] = record.nominatedNode;
     }
     r.detail = toValue(record);
+    // The queue as the cycle left it: what the GUI's queue view shows at this step.
+    api::Value queue = api::Value::mapping();
+    auto names = [](const std::vector<QueuedPodInfo>& pods) {
+        api::Value list = api::Value::sequence();
+        for (const auto& p : pods) list.push(api::Value::string(p.podInfo->key()));
+        return list;
+    };
+    const SchedulingQueue& q = m_scheduler->queue();
+    queue.set("activeQ", names(q.activePods()));
+    queue.set("backoffQ", names(q.backoffPods()));
+    queue.set("unschedulable", names(q.unschedulablePods()));
+    r.detail.set("queue", std::move(queue));
     m_trace.append(std::move(r));
 }
 

@@ -109,6 +109,18 @@ private slots:
         QCOMPARE(cond.str("reason"), std::string("Unschedulable"));
         QCOMPARE(cond.str("message"), expected);
         QCOMPARE(c.activeScheduler()->queue().unschedulableCount(), std::size_t(1));
+        // The cycle's trace record explains it: every node's failing plugins and the queue after it.
+        const sim::TraceRecord* cycle = nullptr;
+        for (const auto& r : c.trace().records())
+            if (r.action == "Schedule") cycle = &r;
+        QVERIFY(cycle);
+        QCOMPARE(cycle->key, std::string("scheduler.unschedulable"));
+        QCOMPARE(cycle->detail.at("queue")->get("unschedulable")->items().at(0).text(), std::string("default/big"));
+        std::map<std::string, std::string> firstFailure;
+        for (const auto& n : cycle->detail.get("nodes")->items())
+            firstFailure[n.str("name")] = n.get("failures")->items().at(0).str("plugin");
+        QCOMPARE(firstFailure["node-gpu"], std::string("TaintToleration"));
+        QCOMPARE(firstFailure["node-a"], std::string("NodeResourcesFit"));
 
         // Tolerating the taint is a pod update: the pod re-enters the queue and lands on node-gpu.
         api::Value patch = api::Value::mapping();
