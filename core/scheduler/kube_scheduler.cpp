@@ -180,27 +180,13 @@ void KubeScheduler::startProcess() {
     le.eventComponent = m_config.profiles.empty() ? "default-scheduler" : m_config.profiles.front().schedulerName;
     client::LeaderCallbacks callbacks;
     callbacks.onStartedLeading = [this] {
-        sim::TraceRecord r;
-        r.time = now();
-        r.actor = m_name;
-        r.action = "LeaderElection";
-        r.objects = {"lease/" + m_config.leaderElection.resourceNamespace + "/" + m_config.leaderElection.resourceName};
-        r.key = "leader.acquired";
-        r.args = {{"identity", m_identity}};
-        m_trace.append(std::move(r));
+        recordLeaderElection("leader.acquired");
         m_ticks = 0;
         m_tickEvent = m_loop->after(kBackoffFlushPeriod, m_name, [this] { tick(); });
         kick();
     };
     callbacks.onStoppedLeading = [this] {
-        sim::TraceRecord r;
-        r.time = now();
-        r.actor = m_name;
-        r.action = "LeaderElection";
-        r.objects = {"lease/" + m_config.leaderElection.resourceNamespace + "/" + m_config.leaderElection.resourceName};
-        r.key = "leader.stopped";
-        r.args = {{"identity", m_identity}};
-        m_trace.append(std::move(r));
+        recordLeaderElection("leader.stopped");
         // Upstream the process exits here; stop() tears the rest down.
         m_loop->after(0, m_name, [this] { stop(); });
     };
@@ -212,6 +198,17 @@ void KubeScheduler::startProcess() {
         m_leaderWithoutElection = true;
         callbacks.onStartedLeading();
     }
+}
+
+void KubeScheduler::recordLeaderElection(const std::string& key) {
+    sim::TraceRecord r;
+    r.time = now();
+    r.actor = m_name;
+    r.action = "LeaderElection";
+    r.objects = {"lease/" + m_config.leaderElection.resourceNamespace + "/" + m_config.leaderElection.resourceName};
+    r.key = key;
+    r.args = {{"identity", m_identity}};
+    m_trace.append(std::move(r));
 }
 
 void KubeScheduler::stop() {

@@ -67,6 +67,7 @@ private:
     void tick();
     void writeFailureStatus(const CycleRecord& record);
     void recordCycle(const CycleRecord& record);
+    void recordLeaderElection(const std::string& key);
     std::int64_t now() const;
 
     std::string m_name;
