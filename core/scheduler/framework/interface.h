@@ -146,6 +146,9 @@ public:
     }
     virtual bool hasNormalizeScore() const { return false; }
     virtual Status normalizeScore(CycleState&, const PodInfo&, std::vector<NodeScore>&) { return Status::success(); }
+    // False when normalizeScore reads only the scores: the runtime then does not fill in the
+    // node names (copying a name per node and plugin is a large part of a cheap plugin's cost).
+    virtual bool normalizeScoreReadsNames() const { return true; }
 };
 
 class ReservePlugin : public virtual Plugin {

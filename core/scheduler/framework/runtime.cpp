@@ -167,7 +167,7 @@ std::unique_ptr<Framework> Framework::create(const config::Profile& profile, con
     }
     for (const auto& e : f->m_filter) {
         f->m_filterNames.push_back(e.name);
-        f->m_sharedFilterNames.push_back(std::make_shared<const std::string>(e.name));
+        f->m_filterNameTags.push_back(Status().withPlugin(e.name));
     }
     for (const auto& e : f->m_preFilter) {
         auto it = std::find(f->m_filterNames.begin(), f->m_filterNames.end(), e.name);
@@ -263,12 +263,22 @@ Status Framework::runPreFilterPlugins(CycleState& state, const PodInfo& pod, Pre
 
 Status Framework::runFilterPlugins(CycleState& state, const PodInfo& pod, const NodeInfo& node) {
     const std::uint64_t skip = state.skipFilterMask;
-    for (std::size_t i = 0; i < m_filter.size(); ++i) {
-        if (skip & (std::uint64_t(1) << i)) continue;
+    if (!m_activeFiltersValid || skip != m_activeFiltersMask) {
+        m_numActiveFilters = 0;
+        for (std::size_t i = 0; i < m_filter.size(); ++i)
+            if (!(skip & (std::uint64_t(1) << i))) m_activeFilters[m_numActiveFilters++] = static_cast<std::uint8_t>(i);
+        m_activeFiltersMask = skip;
+        m_activeFiltersValid = true;
+    }
+    // A copy: a plugin may run filters again with another mask (nothing in-tree does).
+    const std::array<std::uint8_t, 64> active = m_activeFilters;
+    const std::size_t numActive = m_numActiveFilters;
+    for (std::size_t k = 0; k < numActive; ++k) {
+        const std::size_t i = active[k];
         Status s = m_filter[i].plugin->filter(state, pod, node);
         if (s.isSuccess()) continue;
         if (!s.isRejected()) s = asError("running \"" + m_filter[i].name + "\" filter plugin: ", s);
-        s.withPlugin(m_sharedFilterNames[i]);
+        s.withPluginOf(m_filterNameTags[i]);
         return s;
     }
     return {};
@@ -281,7 +291,7 @@ std::vector<Status> Framework::runAllFilterPlugins(CycleState& state, const PodI
         if (skip & (std::uint64_t(1) << i)) continue;
         Status s = m_filter[i].plugin->filter(state, pod, node);
         if (s.isSuccess()) continue;
-        s.withPlugin(m_sharedFilterNames[i]);
+        s.withPluginOf(m_filterNameTags[i]);
         out.push_back(std::move(s));
     }
     return out;
@@ -388,7 +398,7 @@ Status Framework::runScorePlugins(CycleState& state, const PodInfo& pod, const s
         ScorePlugin* plugin = m_score[p].plugin;
         // Names are only needed by NormalizeScore and the explanation; copying them for every
         // plugin and node would dominate the cost of a cycle.
-        const bool named = m_recording || (!skipped && plugin->hasNormalizeScore());
+        const bool named = m_recording || (!skipped && plugin->hasNormalizeScore() && plugin->normalizeScoreReadsNames());
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             if (named) list[i].name = nodes[i]->name();
             list[i].score = 0;

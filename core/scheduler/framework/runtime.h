@@ -5,6 +5,7 @@
 // Permit, PreBind, Bind, PostBind. It is also the Handle plugins receive.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -128,8 +129,14 @@ private:
     std::vector<Entry<PreFilterPlugin>> m_preFilter;
     std::vector<Entry<FilterPlugin>> m_filter;
     std::vector<std::string> m_filterNames;
-    // The same names shared with the statuses of rejected nodes (no copy per node).
-    std::vector<std::shared_ptr<const std::string>> m_sharedFilterNames;
+    // Statuses holding only those names, whose name every rejection shares (no copy per node).
+    std::vector<Status> m_filterNameTags;
+    // The filter plugins a skip mask leaves to run, for the last mask seen: the per-node loop
+    // then visits only those (most plugins skip a typical pod).
+    std::uint64_t m_activeFiltersMask = 0;
+    bool m_activeFiltersValid = false;
+    std::array<std::uint8_t, 64> m_activeFilters{};
+    std::size_t m_numActiveFilters = 0;
     std::vector<Entry<PostFilterPlugin>> m_postFilter;
     std::vector<Entry<PreScorePlugin>> m_preScore;
     std::vector<ScoreEntry> m_score;

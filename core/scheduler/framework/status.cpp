@@ -2,6 +2,46 @@
 
 namespace ks::scheduler {
 
+const std::vector<std::string> Status::kNoReasons;
+const std::string Status::kNoPlugin;
+
+Status::Status(Code code, std::vector<std::string> reasons) : m_code(code) {
+    if (reasons.empty()) return;
+    auto* shared = new Reasons;
+    shared->value = std::move(reasons);
+    m_reasons = shared;
+}
+
+Status Status::constant(Code code, std::vector<std::string> reasons) {
+    Status s(code, std::move(reasons));
+    if (s.m_reasons) const_cast<Reasons*>(s.m_reasons)->permanent = true;  // deliberately never freed
+    return s;
+}
+
+void Status::release(const Reasons* p) {
+    if (!p->permanent && p->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete p;
+}
+
+void Status::release(const Name* p) {
+    if (!p->permanent && p->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete p;
+}
+
+Status& Status::withPlugin(std::string plugin) {
+    auto* shared = new Name;
+    shared->value = std::move(plugin);
+    if (m_plugin) release(m_plugin);
+    m_plugin = shared;
+    return *this;
+}
+
+Status& Status::withPluginOf(const Status& named) {
+    if (m_plugin == named.m_plugin) return *this;
+    retain(named.m_plugin);
+    if (m_plugin) release(m_plugin);
+    m_plugin = named.m_plugin;
+    return *this;
+}
+
 std::string Status::message() const {
     std::string out;
     const auto& reasons = this->reasons();
@@ -10,16 +50,6 @@ std::string Status::message() const {
         out += reasons[i];
     }
     return out;
-}
-
-const std::vector<std::string>& Status::noReasons() {
-    static const std::vector<std::string> kNone;
-    return kNone;
-}
-
-const std::string& Status::noPlugin() {
-    static const std::string kNone;
-    return kNone;
 }
 
 const char* codeName(Code code) {

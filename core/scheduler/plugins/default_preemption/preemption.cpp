@@ -83,7 +83,7 @@ Status DefaultPreemption::findCandidates(CycleState& state, const PodInfo& pod, 
             potentialNodes.push_back(info.get());
             m_record.potentialNodes.push_back(name);
         } else if (it == m.end() || it->second.code() == Code::UnschedulableAndUnresolvable) {
-            static const Status kNotHelpfulStatus = Status::unresolvable(kNotHelpful);  // shared by every node
+            static const Status kNotHelpfulStatus = Status::constant(Code::UnschedulableAndUnresolvable, {kNotHelpful});  // shared by every node
             nodeStatuses[name] = kNotHelpfulStatus;
         }
     }

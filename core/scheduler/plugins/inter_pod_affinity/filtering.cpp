@@ -254,9 +254,9 @@ Status InterPodAffinity::filter(CycleState& state, const PodInfo&, const NodeInf
     const api::Node* node = nodeInfo.node();
     if (!node) return Status::error("node not found");
     // Rejections are shared by every node.
-    static const Status kAffinity = Status::unresolvable(kErrReasonAffinityRulesNotMatch);
-    static const Status kAntiAffinity = Status::unschedulable(kErrReasonAntiAffinityRulesNotMatch);
-    static const Status kExisting = Status::unschedulable(kErrReasonExistingAntiAffinityRulesNotMatch);
+    static const Status kAffinity = Status::constant(Code::UnschedulableAndUnresolvable, {kErrReasonAffinityRulesNotMatch});
+    static const Status kAntiAffinity = Status::constant(Code::Unschedulable, {kErrReasonAntiAffinityRulesNotMatch});
+    static const Status kExisting = Status::constant(Code::Unschedulable, {kErrReasonExistingAntiAffinityRulesNotMatch});
     if (!satisfyPodAffinity(*s, *node)) return kAffinity;
     if (!satisfyPodAntiAffinity(*s, *node)) return kAntiAffinity;
     if (!satisfyExistingPodsAntiAffinity(*s, *node)) return kExisting;

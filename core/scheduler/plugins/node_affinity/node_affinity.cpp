@@ -107,7 +107,7 @@ Status NodeAffinity::filter(CycleState& state, const PodInfo& pod, const NodeInf
     if (!n) return Status::error("node not found");
     if (m_compiledAddedNodeSelector && !m_compiledAddedNodeSelector->matches(n->metadata.labels, n->metadata.name))
     {
-        static const Status kRejected = Status::unresolvable(kErrReasonEnforced);  // shared by every node
+        static const Status kRejected = Status::constant(Code::UnschedulableAndUnresolvable, {kErrReasonEnforced});  // shared by every node
         return kRejected;
     }
     // Without PreFilter (a custom profile), upstream parses the pod's selectors here.
@@ -117,7 +117,7 @@ Status NodeAffinity::filter(CycleState& state, const PodInfo& pod, const NodeInf
                 (!s->requiredAffinity || s->requiredAffinity->matches(n->metadata.labels, n->metadata.name))
           : matchesRequiredNodeAffinity(*pod.pod, *n);
     if (!matches) {
-        static const Status kRejected = Status::unresolvable(kErrReasonPod);
+        static const Status kRejected = Status::constant(Code::UnschedulableAndUnresolvable, {kErrReasonPod});
         return kRejected;
     }
     return {};

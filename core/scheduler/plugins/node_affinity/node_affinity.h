@@ -27,6 +27,7 @@ public:
     Status scoreNodes(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes,
                       std::vector<NodeScore>& scores) override;
     bool hasNormalizeScore() const override { return true; }
+    bool normalizeScoreReadsNames() const override { return false; }
     Status normalizeScore(CycleState& state, const PodInfo& pod, std::vector<NodeScore>& scores) override;
 
 private:

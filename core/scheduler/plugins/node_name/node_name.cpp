@@ -5,7 +5,7 @@ namespace ks::scheduler::plugins {
 Status NodeName::filter(CycleState&, const PodInfo& pod, const NodeInfo& node) {
     const std::string& wanted = pod.pod->spec.nodeName;
     if (wanted.empty() || (node.node() && wanted == node.name())) return {};
-    static const Status kRejected = Status::unresolvable(kErrReason);  // shared by every node
+    static const Status kRejected = Status::constant(Code::UnschedulableAndUnresolvable, {kErrReason});  // shared by every node
     return kRejected;
 }
 

@@ -36,7 +36,7 @@ Status NodePorts::preFilter(CycleState& state, const PodInfo& pod, PreFilterResu
 Status NodePorts::filter(CycleState& state, const PodInfo&, const NodeInfo& node) {
     const auto* s = state.read<PreFilterState>(kStateKey);
     if (!s) return Status::error(std::string("reading \"") + kStateKey + "\" from cycleState: not found");
-    static const Status kRejected = Status::unschedulable(kErrReason);  // shared by every node
+    static const Status kRejected = Status::constant(Code::Unschedulable, {kErrReason});  // shared by every node
     if (!fitsPorts(s->ports, node)) return kRejected;
     return {};
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <set>
 
 namespace ks::scheduler::plugins {
@@ -12,8 +13,9 @@ namespace {
 // Scores up to this many resources use stack buffers (the defaults score two).
 constexpr std::size_t kInlineResources = 8;
 
-std::int64_t weightedAverage(const std::vector<ResourceSpec>& resources, const std::int64_t* requested,
-                             const std::int64_t* allocatable, std::int64_t (*perResource)(std::int64_t, std::int64_t)) {
+template <typename PerResource>
+inline std::int64_t weightedAverage(const std::vector<ResourceSpec>& resources, const std::int64_t* requested,
+                                    const std::int64_t* allocatable, PerResource perResource) {
     std::int64_t nodeScore = 0, weightSum = 0;
     for (std::size_t i = 0; i < resources.size(); ++i) {
         if (allocatable[i] == 0) continue;
@@ -103,25 +105,48 @@ std::pair<std::int64_t, std::int64_t> ResourceAllocationScorer::allocatableReque
 
 std::int64_t ResourceAllocationScorer::scoreNode(const NodeInfo& node, const std::int64_t* podRequests) const {
     const std::size_t n = resources.size();
-    std::int64_t inlineBuffer[2 * kInlineResources];
-    std::vector<std::int64_t> heapBuffer;
-    std::int64_t* requested = inlineBuffer;
     if (n > kInlineResources) {
-        heapBuffer.resize(2 * n);
-        requested = heapBuffer.data();
+        std::vector<std::int64_t> requested(n), allocatable(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            auto [alloc, req] = allocatableRequest(node, i, podRequests[i]);
+            allocatable[i] = alloc;
+            requested[i] = alloc == 0 ? 0 : req;
+        }
+        return scoreLists(requested.data(), allocatable.data());
     }
-    std::int64_t* allocatable = requested + n;
+    std::int64_t requested[kInlineResources], allocatable[kInlineResources];
+    const Resource& alloc = node.allocatable();
+    const Resource& used = useRequested ? node.requested() : node.nonZeroRequested();
     for (std::size_t i = 0; i < n; ++i) {
-        auto [alloc, req] = allocatableRequest(node, i, podRequests[i]);
-        allocatable[i] = alloc;
-        requested[i] = alloc == 0 ? 0 : req;
+        std::int64_t a = 0, r = 0;
+        switch (m_kinds[i]) {
+        case Kind::Cpu:
+            a = alloc.milliCPU;
+            r = used.milliCPU + podRequests[i];
+            break;
+        case Kind::Memory:
+            a = alloc.memory;
+            r = used.memory + podRequests[i];
+            break;
+        default: std::tie(a, r) = allocatableRequest(node, i, podRequests[i]); break;
+        }
+        allocatable[i] = a;
+        requested[i] = a == 0 ? 0 : r;
     }
+    return scoreLists(requested, allocatable);
+}
+
+std::int64_t ResourceAllocationScorer::scoreLists(const std::int64_t* requested, const std::int64_t* allocatable) const {
     switch (strategy) {
-    case ScoringStrategy::LeastAllocated: return weightedAverage(resources, requested, allocatable, &leastRequestedScore);
-    case ScoringStrategy::MostAllocated: return weightedAverage(resources, requested, allocatable, &mostRequestedScore);
+    case ScoringStrategy::LeastAllocated:
+        return weightedAverage(resources, requested, allocatable,
+                               [](std::int64_t r, std::int64_t c) { return leastRequestedScore(r, c); });
+    case ScoringStrategy::MostAllocated:
+        return weightedAverage(resources, requested, allocatable,
+                               [](std::int64_t r, std::int64_t c) { return mostRequestedScore(r, c); });
     case ScoringStrategy::RequestedToCapacityRatio:
         return requestedToCapacityRatio(resources, scaledShape, requested, allocatable);
-    case ScoringStrategy::BalancedAllocation: return balancedResourceScorer(requested, allocatable, n);
+    case ScoringStrategy::BalancedAllocation: return balancedResourceScorer(requested, allocatable, resources.size());
     }
     return 0;
 }
@@ -139,18 +164,6 @@ Status ResourceAllocationScorer::score(const NodeInfo& node, const std::vector<s
     return Status::success();
 }
 
-std::int64_t leastRequestedScore(std::int64_t requested, std::int64_t capacity) {
-    if (capacity == 0 || requested > capacity) return 0;
-    return ((capacity - requested) * kMaxNodeScore) / capacity;
-}
-
-std::int64_t mostRequestedScore(std::int64_t requested, std::int64_t capacity) {
-    if (capacity == 0) return 0;
-    // Requests can exceed capacity because request-less pods count the non-zero defaults.
-    if (requested > capacity) requested = capacity;
-    return (requested * kMaxNodeScore) / capacity;
-}
-
 std::int64_t brokenLinear(const std::vector<std::pair<std::int64_t, std::int64_t>>& shape, std::int64_t p) {
     for (std::size_t i = 0; i < shape.size(); ++i) {
         if (p <= shape[i].first) {
@@ -163,23 +176,10 @@ std::int64_t brokenLinear(const std::vector<std::pair<std::int64_t, std::int64_t
     return shape.back().second;
 }
 
-std::int64_t balancedResourceScorer(const std::int64_t* requested, const std::int64_t* allocatable, std::size_t n) {
-    double inlineFractions[kInlineResources];
-    std::vector<double> heapFractions;
-    double* fractions = inlineFractions;
-    if (n > kInlineResources) {
-        heapFractions.resize(n);
-        fractions = heapFractions.data();
-    }
-    std::size_t count = 0;
-    double totalFraction = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (allocatable[i] == 0) continue;
-        double fraction = static_cast<double>(requested[i]) / static_cast<double>(allocatable[i]);
-        if (fraction > 1) fraction = 1;
-        totalFraction += fraction;
-        fractions[count++] = fraction;
-    }
+namespace {
+
+// 1 - the standard deviation of the fractions, times 100.
+std::int64_t balancedScoreOfFractions(const double* fractions, std::size_t count, double totalFraction) {
     double stddev = 0.0;
     // Two resources (the usual cpu + memory): |f1 - f2| / 2; more: the population deviation.
     if (count == 2) {
@@ -191,6 +191,38 @@ std::int64_t balancedResourceScorer(const std::int64_t* requested, const std::in
         stddev = std::sqrt(sum / static_cast<double>(count));
     }
     return static_cast<std::int64_t>((1 - stddev) * static_cast<double>(kMaxNodeScore));
+}
+
+// The requested fraction of each resource with allocatable != 0, capped at 1; returns how many.
+std::size_t requestedFractions(const std::int64_t* requested, const std::int64_t* allocatable, std::size_t n,
+                               double* fractions, double& totalFraction) {
+    std::size_t count = 0;
+    totalFraction = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (allocatable[i] == 0) continue;
+        double fraction = static_cast<double>(requested[i]) / static_cast<double>(allocatable[i]);
+        if (fraction > 1) fraction = 1;
+        totalFraction += fraction;
+        fractions[count++] = fraction;
+    }
+    return count;
+}
+
+std::int64_t balancedManyResources(const std::int64_t* requested, const std::int64_t* allocatable, std::size_t n) {
+    std::vector<double> fractions(n);
+    double total = 0;
+    const std::size_t count = requestedFractions(requested, allocatable, n, fractions.data(), total);
+    return balancedScoreOfFractions(fractions.data(), count, total);
+}
+
+}  // namespace
+
+std::int64_t balancedResourceScorer(const std::int64_t* requested, const std::int64_t* allocatable, std::size_t n) {
+    if (n > kInlineResources) return balancedManyResources(requested, allocatable, n);
+    double fractions[kInlineResources];
+    double total = 0;
+    const std::size_t count = requestedFractions(requested, allocatable, n, fractions, total);
+    return balancedScoreOfFractions(fractions, count, total);
 }
 
 std::int64_t balancedResourceScorer(const std::vector<std::int64_t>& requested,

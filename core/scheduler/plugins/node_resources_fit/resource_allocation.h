@@ -61,14 +61,24 @@ struct ResourceAllocationScorer {
     std::int64_t scoreNode(const NodeInfo& node, const std::int64_t* podRequests) const;
 
 private:
+    // The strategy over per-resource (requested, allocatable) lists (allocatable 0: skipped).
+    std::int64_t scoreLists(const std::int64_t* requested, const std::int64_t* allocatable) const;
     // Per resource, which Resource field it reads (resolved once, not per node).
     enum class Kind : std::uint8_t { Cpu, Memory, EphemeralStorage, Scalar, None };
     std::vector<Kind> m_kinds;
 };
 
 // The strategies' per-node formulas (integer arithmetic as upstream).
-std::int64_t leastRequestedScore(std::int64_t requested, std::int64_t capacity);
-std::int64_t mostRequestedScore(std::int64_t requested, std::int64_t capacity);
+inline std::int64_t leastRequestedScore(std::int64_t requested, std::int64_t capacity) {
+    if (capacity == 0 || requested > capacity) return 0;
+    return ((capacity - requested) * kMaxNodeScore) / capacity;
+}
+inline std::int64_t mostRequestedScore(std::int64_t requested, std::int64_t capacity) {
+    if (capacity == 0) return 0;
+    // Requests can exceed capacity because request-less pods count the non-zero defaults.
+    if (requested > capacity) requested = capacity;
+    return (requested * kMaxNodeScore) / capacity;
+}
 // helper.BuildBrokenLinearFunction over already-scaled (utilization, score) points.
 std::int64_t brokenLinear(const std::vector<std::pair<std::int64_t, std::int64_t>>& shape, std::int64_t p);
 // BalancedAllocation's 1 - standard deviation of the requested fractions, times 100, over the

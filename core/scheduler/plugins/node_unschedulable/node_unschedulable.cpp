@@ -8,7 +8,7 @@ Status NodeUnschedulable::filter(CycleState&, const PodInfo& pod, const NodeInfo
     static const api::Taint kUnschedulableTaint{"node.kubernetes.io/unschedulable", "", "NoSchedule", std::nullopt};
     for (const auto& t : pod.pod->spec.tolerations)
         if (t.tolerates(kUnschedulableTaint)) return {};
-    static const Status kRejected = Status::unresolvable(kErrReasonUnschedulable);  // shared by every node
+    static const Status kRejected = Status::constant(Code::UnschedulableAndUnresolvable, {kErrReasonUnschedulable});  // shared by every node
     return kRejected;
 }
 

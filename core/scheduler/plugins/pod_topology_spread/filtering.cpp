@@ -139,8 +139,8 @@ Status PodTopologySpread::filter(CycleState& state, const PodInfo&, const NodeIn
         const auto& c = constraints[i];
         const std::string* tpVal = s->labels[i]->value(nodeInfo, false);
         // Rejections are shared by every node.
-        static const Status kMissingLabel = Status::unresolvable(kErrReasonNodeLabelNotMatch);
-        static const Status kSkew = Status::unschedulable(kErrReasonConstraintsNotMatch);
+        static const Status kMissingLabel = Status::constant(Code::UnschedulableAndUnresolvable, {kErrReasonNodeLabelNotMatch});
+        static const Status kSkew = Status::constant(Code::Unschedulable, {kErrReasonConstraintsNotMatch});
         if (!tpVal) return kMissingLabel;
         // 'existing matching num' + 'if self-match (1 or 0)' - 'global minimum' <= 'maxSkew'
         const std::int64_t minMatchNum = s->minMatchNum(i, c.minDomains);
