@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import KubeStage.Core
 
-// The main window: the cluster's nodes (grouped by zone) and the pods waiting to be scheduled.
+// The main window: transport bar, control plane strip, the cluster canvas with the scheduler
+// view below it, and a side panel (lesson, timeline, events, pods).
 ApplicationWindow {
     id: root
     width: 1400
@@ -12,88 +13,54 @@ ApplicationWindow {
     title: "KubeStage — " + App.scenarioName
     color: Theme.background
 
-    header: ToolBar {
-        RowLayout {
-            anchors.fill: parent
-            anchors.leftMargin: Theme.spacing
-            Label {
-                text: "KubeStage"
-                font.pixelSize: Theme.fontTitle
-                font.bold: true
-                color: Theme.accent
-            }
-            Label {
-                text: App.scenarioName
-                font.pixelSize: Theme.fontNormal
-                Layout.fillWidth: true
-            }
-            Label {
-                objectName: "summary"
-                text: qsTr("%1 nodes, %2 pods").arg(App.nodes.count).arg(App.pods.count)
-                font.pixelSize: Theme.fontNormal
-                Layout.rightMargin: Theme.spacing
-            }
-        }
-    }
+    header: TransportBar {}
 
-    RowLayout {
+    Shortcut { context: Qt.ApplicationShortcut; sequence: "Space"; onActivated: App.togglePlay() }
+    Shortcut { context: Qt.ApplicationShortcut; sequence: "Right"; onActivated: App.stepForward() }
+    Shortcut { context: Qt.ApplicationShortcut; sequence: "Left"; onActivated: App.stepBack() }
+    Shortcut { context: Qt.ApplicationShortcut; sequence: "Home"; onActivated: App.jumpToStart() }
+    Shortcut { context: Qt.ApplicationShortcut; sequence: "+"; onActivated: App.speed = App.speed * 2 }
+    Shortcut { context: Qt.ApplicationShortcut; sequence: "-"; onActivated: App.speed = App.speed / 2 }
+
+    ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.spacing
         spacing: Theme.spacing
 
-        ScrollView {
+        ControlPlaneStrip {
+            objectName: "controlPlane"
             Layout.fillWidth: true
-            Layout.fillHeight: true
-            clip: true
-            Flow {
-                id: nodeFlow
-                objectName: "nodeFlow"
-                width: parent.width
-                spacing: Theme.spacing
-                Repeater {
-                    model: App.nodes
-                    delegate: NodeCard {}
-                }
-            }
+            Layout.preferredHeight: 112 * Theme.scale
+            Layout.fillHeight: false
         }
 
-        Rectangle {
-            Layout.preferredWidth: 320 * Theme.scale
+        RowLayout {
+            Layout.fillWidth: true
             Layout.fillHeight: true
-            color: Theme.surface
-            border.color: Theme.border
-            radius: Theme.radius
+            spacing: Theme.spacing
+
             ColumnLayout {
-                anchors.fill: parent
-                anchors.margins: Theme.spacing
-                Label {
-                    text: qsTr("Pods")
-                    font.pixelSize: Theme.fontLarge
-                    font.bold: true
-                }
-                ListView {
-                    objectName: "podList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: Theme.spacing
+                ClusterCanvas {
+                    objectName: "canvas"
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    clip: true
-                    spacing: 4
-                    model: App.pods
-                    delegate: RowLayout {
-                        required property string name
-                        required property string namespaceName
-                        required property string phase
-                        required property string nodeName
-                        width: ListView.view.width
-                        PodChip { name: parent.name; phase: parent.phase }
-                        Label {
-                            text: parent.nodeName === "" ? qsTr("Pending") : "→ " + parent.nodeName
-                            color: parent.nodeName === "" ? Theme.warning : Theme.textMuted
-                            font.pixelSize: Theme.fontSmall
-                            Layout.fillWidth: true
-                            elide: Text.ElideRight
-                        }
-                    }
+                    Layout.minimumHeight: 200
                 }
+                SchedulerView {
+                    objectName: "schedulerView"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: implicitHeight
+                    Layout.maximumHeight: root.height * 0.45
+                }
+            }
+
+            SidePanel {
+                objectName: "sidePanel"
+                Layout.preferredWidth: 420 * Theme.scale
+                Layout.fillHeight: true
             }
         }
     }

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Layouts
+import KubeStage.Core
 
 // One node: name, zone, taints, usage bars and its pods as chips.
 Rectangle {
@@ -23,8 +24,11 @@ Rectangle {
     implicitHeight: column.implicitHeight + 2 * Theme.spacing
     radius: Theme.radius
     color: Theme.surface
-    border.color: unschedulable ? Theme.warning : Theme.border
-    border.width: unschedulable ? 2 : 1
+    // Highlighted when a lesson points at it, or when it won the scheduling cycle shown.
+    readonly property bool spotlit: App.lesson.spotlight.indexOf("node-card:" + name) >= 0
+    readonly property bool winner: App.cycle.valid && App.cycle.selectedNode === name
+    border.color: spotlit || winner ? Theme.accent : unschedulable ? Theme.warning : Theme.border
+    border.width: spotlit || winner ? 3 : unschedulable ? 2 : 1
 
     ColumnLayout {
         id: column
@@ -54,9 +58,9 @@ Rectangle {
             }
         }
         Text {
-            text: card.zone
+            text: card.zone + (card.winner ? "  ·  " + qsTr("chosen for %1").arg(App.cycle.pod) : "")
             font.pixelSize: Theme.fontSmall
-            color: Theme.textMuted
+            color: card.winner ? Theme.accent : Theme.textMuted
         }
         Flow {
             Layout.fillWidth: true

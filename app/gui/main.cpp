@@ -28,8 +28,16 @@ int main(int argc, char** argv) {
 
     ks::gui::AppFacade facade(nullptr);
     ks::gui::AppFacade::setInstance(&facade);
-    bool loaded = options.scenarioFiles.isEmpty() ? facade.loadDefaultScenario()
-                                                  : facade.loadScenario(options.scenarioFiles);
+    if (!options.language.isEmpty()) facade.lesson()->setLanguage(options.language);
+    bool loaded = false;
+    if (!options.lessonId.isEmpty()) {
+        // Lesson steps are numbered from 1 for people; --step 0 is the first step too.
+        loaded = facade.openLesson(options.lessonId, options.step > 0 ? options.step - 1 : 0);
+    } else {
+        loaded = options.scenarioFiles.isEmpty() ? facade.loadDefaultScenario()
+                                                 : facade.loadScenario(options.scenarioFiles);
+        if (loaded && options.step > 0) facade.goToStep(options.step);
+    }
     if (!loaded) {
         for (const QString& e : facade.loadErrors()) std::fprintf(stderr, "%s\n", qPrintable(e));
         if (!options.grabPath.isEmpty()) return 1;

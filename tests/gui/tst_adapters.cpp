@@ -6,6 +6,7 @@
 
 #include "adapters/app_facade.h"
 #include "adapters/format.h"
+#include "adapters/zone_filter_model.h"
 
 using ks::gui::AppFacade;
 using ks::gui::NodeListModel;
@@ -31,6 +32,8 @@ private slots:
         QCOMPARE(a1.data(NodeListModel::MemoryRequestedRole).toDouble(), 2147483648.0);
         QCOMPARE(a1.data(NodeListModel::CpuTextRole).toString(), QString("1/3.92"));
         QCOMPARE(a1.data(NodeListModel::PodCountRole).toInt(), 1);
+        QCOMPARE(a1.data(NodeListModel::HostnameRole).toString(), QString("node-a1"));
+        QCOMPARE(app.zones(), (QStringList{"zone-a", "zone-b", "zone-c"}));
         QModelIndex c1 = app.nodes()->index(2);
         QCOMPARE(c1.data(NodeListModel::TaintsRole).toList().size(), 1);
         // Pending pods come first.
@@ -59,6 +62,40 @@ private slots:
         QSignalSpy reset(app.nodes(), &QAbstractItemModel::modelReset);
         app.refresh();
         QCOMPARE(reset.count(), 0);
+    }
+
+    void zoneFilterKeepsOneZone() {
+        AppFacade app(nullptr);
+        QVERIFY(app.loadDefaultScenario());
+        ks::gui::ZoneFilterModel zone;
+        QAbstractItemModelTester tester(&zone, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy counted(&zone, &ks::gui::ZoneFilterModel::countChanged);
+        zone.setSourceModel(app.nodes());
+        zone.setZone("zone-b");
+        QCOMPARE(zone.count(), 1);
+        QCOMPARE(zone.index(0, 0).data(NodeListModel::NameRole).toString(), QString("node-b1"));
+        QVERIFY(counted.count() >= 1);
+        zone.setZone("zone-x");
+        QCOMPARE(zone.count(), 0);
+    }
+
+    void nodesSortByZoneThenHostname() {
+        AppFacade app(nullptr);
+        QTemporaryFile file(QDir::tempPath() + "/zones-XXXXXX.yaml");
+        QVERIFY(file.open());
+        auto node = [](const char* name, const char* host, const char* zone) {
+            QByteArray y = QByteArray("apiVersion: v1\nkind: Node\nmetadata:\n  name: ") + name +
+                           "\n  labels:\n    kubernetes.io/hostname: " + host + "\n";
+            if (*zone) y += QByteArray("    topology.kubernetes.io/zone: ") + zone + "\n";
+            return y + "---\n";
+        };
+        file.write(node("n1", "h-c", "z2") + node("n2", "h-b", "z1") + node("n3", "h-a", "z2") + node("n0", "h-0", ""));
+        file.close();
+        QVERIFY2(app.loadScenario({file.fileName()}), qPrintable(app.loadErrors().join('\n')));
+        QStringList order;
+        for (int i = 0; i < app.nodes()->rowCount(); ++i) order << app.nodes()->index(i).data().toString();
+        QCOMPARE(order, (QStringList{"n2", "n3", "n1", "n0"}));
+        QCOMPARE(app.zones(), (QStringList{"z1", "z2", ""}));
     }
 
     void formatting() {

@@ -4,10 +4,13 @@
 #include <QFileInfo>
 #include <QQmlEngine>
 #include <algorithm>
+#include <set>
 
 #include "core/api/diagnostic.h"
 #include "core/cluster/cluster.h"
 #include "core/scheduler/framework/node_info.h"
+#include "core/sim/event_loop.h"
+#include "world.h"
 
 namespace ks::gui {
 
@@ -24,9 +27,21 @@ std::int64_t units(const api::ResourceList& list, const char* name) {
     auto it = list.find(name);
     return it == list.end() ? 0 : it->second.value();
 }
+QString label(const api::Node& node, const char* key) {
+    auto it = node.metadata.labels.find(key);
+    return it == node.metadata.labels.end() ? QString() : qs(it->second);
+}
 }  // namespace
 
-AppFacade::AppFacade(QObject* parent) : QObject(parent), m_cluster(std::make_unique<cluster::Cluster>()) {}
+AppFacade::AppFacade(QObject* parent) : QObject(parent), m_lesson(this) {
+    m_world = std::make_unique<World>();
+    m_world->own = std::make_unique<cluster::Cluster>();
+    connect(&m_playTimer, &QTimer::timeout, this, [this]() {
+        if (!stepForward()) setPlaying(false);
+    });
+    setSpeed(1.0);
+    connect(&m_cycle, &CycleView::selectRequested, this, [this]() { m_cycle.update(cluster()); });
+}
 
 AppFacade::~AppFacade() {
     if (g_instance == this) g_instance = nullptr;
@@ -40,6 +55,8 @@ AppFacade* AppFacade::create(QQmlEngine*, QJSEngine*) {
     QQmlEngine::setObjectOwnership(g_instance, QQmlEngine::CppOwnership);
     return g_instance;
 }
+
+cluster::Cluster& AppFacade::cluster() { return m_world->cluster(); }
 
 bool AppFacade::loadDefaultScenario() { return loadScenario({":/scenarios/default.yaml"}); }
 
@@ -65,37 +82,59 @@ bool AppFacade::loadScenario(const QStringList& files) {
 }
 
 bool AppFacade::loadText(const QList<QPair<QString, QByteArray>>& documents, const QString& name) {
-    auto fresh = std::make_unique<cluster::Cluster>();
-    QStringList errors;
-    for (const auto& [file, text] : documents) {
-        for (const auto& d : fresh->loadText(text.toStdString(), file.toStdString()))
-            if (d.isError()) errors << qs(d.format());
-    }
-    m_loadErrors = errors;
-    if (!errors.isEmpty()) {
-        emit scenarioChanged();
-        return false;  // the working cluster is kept: a broken file never loses work
-    }
-    m_cluster = std::move(fresh);
+    Builder builder = [documents](QStringList& errors) -> std::unique_ptr<World> {
+        auto world = std::make_unique<World>();
+        world->own = std::make_unique<cluster::Cluster>();
+        for (const auto& [file, text] : documents)
+            for (const auto& d : world->own->loadText(text.toStdString(), file.toStdString()))
+                if (d.isError()) errors << qs(d.format());
+        if (!errors.isEmpty()) return nullptr;
+        world->own->start();
+        return world;
+    };
+    if (!rebuild(builder)) return false;  // the working cluster is kept: a broken file never loses work
+    m_lesson.close();
     m_scenarioName = name;
-    refresh();
     emit scenarioChanged();
     return true;
 }
 
+bool AppFacade::openLesson(const QString& id, int step) { return m_lesson.open(id, step); }
+
+bool AppFacade::rebuild(const Builder& builder) {
+    QStringList errors;
+    std::unique_ptr<World> fresh = builder(errors);
+    m_loadErrors = errors;
+    if (!fresh) {
+        emit scenarioChanged();
+        return false;
+    }
+    m_world = std::move(fresh);
+    m_builder = builder;
+    m_position = 0;
+    m_timeline.reset(cluster().trace());
+    m_cycle.select(0);
+    afterMove();
+    return true;
+}
+
 void AppFacade::refresh() {
-    auto nodes = m_cluster->nodes();
-    auto pods = m_cluster->pods();
+    cluster::Cluster& c = cluster();
+    auto nodes = c.nodes();
+    auto pods = c.pods();
 
     QVector<NodeRow> nodeRows;
+    std::set<QString> zones;
     for (const auto& node : nodes) {
         NodeRow row;
         row.name = qs(node->metadata.name);
-        auto zone = node->metadata.labels.find("topology.kubernetes.io/zone");
-        row.zone = zone == node->metadata.labels.end() ? QString() : qs(zone->second);
+        row.zone = label(*node, "topology.kubernetes.io/zone");
+        row.hostname = label(*node, "kubernetes.io/hostname");
+        if (row.hostname.isEmpty()) row.hostname = row.name;
+        zones.insert(row.zone);
         row.unschedulable = node->spec.unschedulable;
-        for (const auto& c : node->status.conditions)
-            if (c.type == "Ready") row.ready = c.status == "True";
+        for (const auto& cond : node->status.conditions)
+            if (cond.type == "Ready") row.ready = cond.status == "True";
         for (const auto& t : node->spec.taints)
             row.taints.append(QVariantMap{{"key", qs(t.key)}, {"value", qs(t.value)}, {"effect", qs(t.effect)}});
         row.cpuAllocatableMilli = milli(node->status.allocatable, "cpu");
@@ -103,8 +142,10 @@ void AppFacade::refresh() {
         row.podCapacity = static_cast<int>(units(node->status.allocatable, "pods"));
         nodeRows.append(row);
     }
+    // Grouped by topology: zone, then hostname (nodes without a zone last).
     std::stable_sort(nodeRows.begin(), nodeRows.end(), [](const NodeRow& a, const NodeRow& b) {
-        return a.zone != b.zone ? a.zone < b.zone : a.name < b.name;
+        if (a.zone != b.zone) return a.zone.isEmpty() != b.zone.isEmpty() ? b.zone.isEmpty() : a.zone < b.zone;
+        return a.hostname != b.hostname ? a.hostname < b.hostname : a.name < b.name;
     });
 
     QVector<PodRow> podRows;
@@ -133,6 +174,16 @@ void AppFacade::refresh() {
     });
     m_nodes.setRows(std::move(nodeRows));
     m_pods.setRows(std::move(podRows));
+    QStringList zoneList;
+    for (const QString& z : zones)
+        if (!z.isEmpty()) zoneList << z;
+    if (zones.count(QString())) zoneList << QString();  // nodes without a zone label, last
+    if (zoneList != m_zones) {
+        m_zones = zoneList;
+        emit zonesChanged();
+    }
+    m_controlPlane.update(c);
+    m_events.update(c.store(), c.loop().now());
 }
 
 }  // namespace ks::gui

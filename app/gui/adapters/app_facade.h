@@ -1,14 +1,28 @@
 // AppFacade: the root object QML sees as the singleton `App`. It owns the simulated cluster
-// and exposes it as models; QML calls its invokables, never the core.
+// (built from a scenario or a lesson) and exposes it as models; QML calls its invokables,
+// never the core.
+//
+// Stepping: one step runs loop events until the trace grows (events that record nothing, such
+// as idle timers, are folded into the next step). Going back rebuilds the cluster from the
+// same source and seed and replays the same number of steps: the run is deterministic, so the
+// state shown is exactly the earlier one.
 #pragma once
 
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
+#include <functional>
 #include <memory>
 
+#include "control_plane.h"
+#include "cycle_view.h"
+#include "event_list_model.h"
+#include "lesson_controller.h"
 #include "node_list_model.h"
 #include "pod_list_model.h"
+#include "timeline_model.h"
 
 class QQmlEngine;
 class QJSEngine;
@@ -25,8 +39,19 @@ class AppFacade : public QObject {
     QML_SINGLETON
     Q_PROPERTY(NodeListModel* nodes READ nodes CONSTANT)
     Q_PROPERTY(PodListModel* pods READ pods CONSTANT)
+    Q_PROPERTY(TimelineModel* timeline READ timeline CONSTANT)
+    Q_PROPERTY(EventListModel* events READ events CONSTANT)
+    Q_PROPERTY(ControlPlane* controlPlane READ controlPlane CONSTANT)
+    Q_PROPERTY(CycleView* cycle READ cycle CONSTANT)
+    Q_PROPERTY(LessonController* lesson READ lesson CONSTANT)
     Q_PROPERTY(QString scenarioName READ scenarioName NOTIFY scenarioChanged)
     Q_PROPERTY(QStringList loadErrors READ loadErrors NOTIFY scenarioChanged)
+    Q_PROPERTY(QStringList zones READ zones NOTIFY zonesChanged)
+    Q_PROPERTY(int position READ position NOTIFY positionChanged)
+    Q_PROPERTY(qint64 now READ now NOTIFY positionChanged)
+    Q_PROPERTY(QString clockText READ clockText NOTIFY positionChanged)
+    Q_PROPERTY(bool playing READ playing WRITE setPlaying NOTIFY playingChanged)
+    Q_PROPERTY(double speed READ speed WRITE setSpeed NOTIFY speedChanged)
 
 public:
     // NOTE: not default-constructible on purpose: Qt 6.4 prefers a default constructor over
@@ -42,28 +67,77 @@ public:
 
     NodeListModel* nodes() { return &m_nodes; }
     PodListModel* pods() { return &m_pods; }
+    TimelineModel* timeline() { return &m_timeline; }
+    EventListModel* events() { return &m_events; }
+    ControlPlane* controlPlane() { return &m_controlPlane; }
+    CycleView* cycle() { return &m_cycle; }
+    LessonController* lesson() { return &m_lesson; }
     QString scenarioName() const { return m_scenarioName; }
     QStringList loadErrors() const { return m_loadErrors; }
-    ks::cluster::Cluster& cluster() { return *m_cluster; }
+    QStringList zones() const { return m_zones; }
+    ks::cluster::Cluster& cluster();
 
-    // Loads manifests (file paths or qrc: paths) into a fresh cluster. Errors are kept in
-    // loadErrors as FILE:LINE:COL messages; returns false when any file had errors.
+    int position() const { return m_position; }
+    qint64 now() const;
+    QString clockText() const;
+    bool playing() const { return m_playTimer.isActive(); }
+    void setPlaying(bool on);
+    double speed() const { return m_speed; }
+    void setSpeed(double speed);
+
+    // Loads manifests (file paths or qrc: paths) into a fresh cluster and starts it. Errors are
+    // kept in loadErrors as FILE:LINE:COL messages; returns false when any file had errors.
     Q_INVOKABLE bool loadScenario(const QStringList& files);
     Q_INVOKABLE bool loadDefaultScenario();
+    // Opens a lesson by id at its step `step` (0-based); false with loadErrors when it fails.
+    Q_INVOKABLE bool openLesson(const QString& id, int step = 0);
     // Rebuilds the models from the store.
     Q_INVOKABLE void refresh();
 
+    // ---- stepping ----
+    Q_INVOKABLE bool stepForward();
+    Q_INVOKABLE bool stepBack();
+    Q_INVOKABLE void jumpToStart();
+    // Replays from the start to step n.
+    Q_INVOKABLE bool goToStep(int n);
+    // Goes to the first step at which trace record `seq` exists, and selects it.
+    Q_INVOKABLE bool jumpToRecord(int seq);
+    Q_INVOKABLE void togglePlay() { setPlaying(!playing()); }
+
+    // The source the cluster is rebuilt from; it fills `errors` and returns nullptr on failure.
+    struct World;
+    using Builder = std::function<std::unique_ptr<World>(QStringList& errors)>;
+
 signals:
     void scenarioChanged();
+    void zonesChanged();
+    void positionChanged();
+    void playingChanged();
+    void speedChanged();
 
 private:
+    friend class LessonController;
     bool loadText(const QList<QPair<QString, QByteArray>>& documents, const QString& name);
+    // Builds a fresh world from `builder`; keeps the old one on failure.
+    bool rebuild(const Builder& builder);
+    bool runOneStep();
+    void afterMove();
 
-    std::unique_ptr<ks::cluster::Cluster> m_cluster;
+    std::unique_ptr<World> m_world;
+    Builder m_builder;
     NodeListModel m_nodes;
     PodListModel m_pods;
+    TimelineModel m_timeline;
+    EventListModel m_events;
+    ControlPlane m_controlPlane;
+    CycleView m_cycle;
+    LessonController m_lesson;
     QString m_scenarioName;
     QStringList m_loadErrors;
+    QStringList m_zones;
+    int m_position = 0;
+    double m_speed = 1.0;
+    QTimer m_playTimer;
 };
 
 }  // namespace ks::gui

@@ -15,6 +15,7 @@ QVariant NodeListModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
     case NameRole: return r.name;
     case ZoneRole: return r.zone;
+    case HostnameRole: return r.hostname;
     case ReadyRole: return r.ready;
     case UnschedulableRole: return r.unschedulable;
     case TaintsRole: return r.taints;
@@ -34,6 +35,7 @@ QVariant NodeListModel::data(const QModelIndex& index, int role) const {
 QHash<int, QByteArray> NodeListModel::roleNames() const {
     return {{NameRole, "name"},
             {ZoneRole, "zone"},
+            {HostnameRole, "hostname"},
             {ReadyRole, "ready"},
             {UnschedulableRole, "unschedulable"},
             {TaintsRole, "taints"},

@@ -8,7 +8,7 @@
 namespace ks::gui {
 
 struct NodeRow {
-    QString name, zone;
+    QString name, zone, hostname;
     bool ready = false, unschedulable = false;
     QVariantList taints;  // [{key, value, effect}]
     QVariantList pods;    // [{name, namespace, phase}]
@@ -28,6 +28,7 @@ public:
     enum Role {
         NameRole = Qt::UserRole + 1,
         ZoneRole,
+        HostnameRole,
         ReadyRole,
         UnschedulableRole,
         TaintsRole,

@@ -1,0 +1,51 @@
+#include "control_plane.h"
+
+#include "core/cluster/cluster.h"
+#include "core/scheduler/scheduler.h"
+#include "core/store/api_store.h"
+
+namespace ks::gui {
+
+namespace {
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+// Pods by name, as the queue shows them ("default/web-1" -> "web-1" when in default).
+QStringList names(const std::vector<scheduler::QueuedPodInfo>& pods) {
+    QStringList out;
+    for (const auto& p : pods) {
+        if (!p.podInfo || !p.podInfo->pod) continue;
+        const auto& meta = p.podInfo->pod->metadata;
+        out << (meta.namespace_ == "default" || meta.namespace_.empty() ? qs(meta.name)
+                                                                         : qs(meta.namespace_ + "/" + meta.name));
+    }
+    return out;
+}
+}  // namespace
+
+void ControlPlane::update(const cluster::Cluster& cluster) {
+    const store::ApiStore& store = cluster.store();
+    int total = 0;
+    QStringList parts;
+    for (const auto& kind : store.kinds()) {
+        int n = static_cast<int>(store.count(kind));
+        total += n;
+        parts << QString::number(n) + " " + qs(kind);
+    }
+    m_objectCount = total;
+    m_objectSummary = parts.join(", ");
+    m_leader = qs(cluster.schedulerLeader());
+    m_schedulers.clear();
+    for (const auto& name : cluster.schedulerReplicas())
+        m_schedulers.append(QVariantMap{{"name", qs(name)}, {"leader", qs(name) == m_leader}});
+    m_activeQ.clear();
+    m_backoffQ.clear();
+    m_unschedulableQ.clear();
+    if (const scheduler::Scheduler* s = cluster.activeScheduler()) {
+        m_activeQ = names(s->queue().activePods());
+        m_backoffQ = names(s->queue().backoffPods());
+        m_unschedulableQ = names(s->queue().unschedulablePods());
+    }
+    emit changed();
+}
+
+}  // namespace ks::gui

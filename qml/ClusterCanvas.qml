@@ -1,0 +1,25 @@
+import QtQuick
+import QtQuick.Controls
+import KubeStage.Core
+
+// The nodes grouped by zone (then hostname): each zone is a box of node cards; boxes and the
+// cards inside them wrap with the width of the window.
+ScrollView {
+    id: canvas
+    clip: true
+    contentWidth: availableWidth
+    Flow {
+        id: zonesFlow
+        objectName: "zones"
+        width: canvas.availableWidth
+        spacing: Theme.spacing
+        Repeater {
+            model: App.zones
+            delegate: ZoneGroup {
+                required property string modelData
+                zone: modelData
+                maxWidth: zonesFlow.width
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import KubeStage.Core
+
+// The scheduling cycle shown (the selected or the last "Schedule" record): Filter verdicts and
+// Score points per node, plugin by plugin in profile order, the winner highlighted.
+Panel {
+    id: view
+    readonly property var cycle: App.cycle
+    readonly property var spot: App.lesson.spotlight
+    title: cycle.valid
+           ? qsTr("Scheduling cycle #%1: pod %2 (attempt %3) → %4").arg(cycle.seq).arg(cycle.pod).arg(cycle.attempt)
+                 .arg(cycle.selectedNode !== "" ? cycle.selectedNode : qsTr("unschedulable"))
+           : qsTr("Scheduling cycle: none yet — step forward")
+    spotlit: spot.indexOf("scheduler.filter-table") >= 0 || spot.indexOf("scheduler.score-table") >= 0
+
+    bodyHeight: content.implicitHeight + Theme.spacing * 2  // room for a horizontal scroll bar
+    ScrollView {
+        width: parent.width
+        height: parent.height
+        clip: true
+        ColumnLayout {
+            id: content
+            spacing: Theme.spacing / 2
+            Text {
+                visible: view.cycle.message !== ""
+                Layout.maximumWidth: view.width - 3 * Theme.spacing
+                text: view.cycle.message
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.fontSmall
+                color: Theme.danger
+            }
+            // The two tables side by side when they fit, else the Score table below.
+            Flow {
+                Layout.preferredWidth: view.width - 3 * Theme.spacing
+                spacing: Theme.spacing * 2
+                visible: view.cycle.valid
+                // Filter: rows are plugins, columns are nodes.
+                Column {
+                    objectName: "filterTable"
+                    Row {
+                        PluginHeader { name: qsTr("Filter"); legacy: qsTr("predicates"); suffix: "" }
+                        Repeater {
+                            model: view.cycle.rows
+                            delegate: MatrixCell {
+                                required property var modelData
+                                text: modelData.name
+                                bold: true
+                                tint: Theme.surfaceAlt
+                                highlight: modelData.winner
+                            }
+                        }
+                    }
+                    Repeater {
+                        model: view.cycle.filterPlugins
+                        delegate: Row {
+                            id: filterRow
+                            required property var modelData
+                            required property int index
+                            PluginHeader { name: filterRow.modelData.name; legacy: filterRow.modelData.legacy }
+                            Repeater {
+                                model: view.cycle.rows
+                                delegate: MatrixCell {
+                                    required property var modelData
+                                    readonly property var verdict: modelData.filters[filterRow.index]
+                                    objectName: "filter:" + modelData.name + ":" + filterRow.modelData.name
+                                    text: !verdict.evaluated ? "—" : verdict.pass ? "✓" : "✗ " + verdict.reason
+                                    tip: verdict.reason
+                                    tint: !verdict.evaluated ? "transparent" : verdict.pass ? "#1a2e9d5b" : "#33d64545"
+                                    textColor: !verdict.evaluated ? Theme.textMuted : verdict.pass ? Theme.ok : Theme.danger
+                                    highlight: modelData.winner
+                                }
+                            }
+                        }
+                    }
+                }
+                // Score: normalized × weight per plugin, then the total.
+                Column {
+                    objectName: "scoreTable"
+                    visible: view.cycle.scorePlugins.length > 0
+                    Row {
+                        PluginHeader { name: qsTr("Score"); legacy: qsTr("priorities"); suffix: ""; width: 300 * Theme.scale }
+                        Repeater {
+                            model: view.cycle.rows
+                            delegate: MatrixCell {
+                                required property var modelData
+                                text: modelData.name
+                                bold: true
+                                tint: Theme.surfaceAlt
+                                highlight: modelData.winner
+                            }
+                        }
+                    }
+                    Repeater {
+                        model: view.cycle.scorePlugins
+                        delegate: Row {
+                            id: scoreRow
+                            required property var modelData
+                            required property int index
+                            PluginHeader {
+                                width: 300 * Theme.scale
+                                name: scoreRow.modelData.name
+                                suffix: " ×" + scoreRow.modelData.weight
+                                legacy: scoreRow.modelData.legacy
+                            }
+                            Repeater {
+                                model: view.cycle.rows
+                                delegate: MatrixCell {
+                                    required property var modelData
+                                    readonly property var score: modelData.scores[scoreRow.index]
+                                    objectName: "score:" + modelData.name + ":" + scoreRow.modelData.name
+                                    text: score.present ? score.text : "—"
+                                    tip: score.present ? qsTr("raw %1, normalized %2, weight %3").arg(score.raw).arg(score.normalized).arg(score.weight) : ""
+                                    textColor: score.present ? Theme.text : Theme.textMuted
+                                    highlight: modelData.winner
+                                }
+                            }
+                        }
+                    }
+                    Row {
+                        PluginHeader { width: 300 * Theme.scale; name: qsTr("Total"); legacy: "" }
+                        Repeater {
+                            model: view.cycle.rows
+                            delegate: MatrixCell {
+                                required property var modelData
+                                objectName: "total:" + modelData.name
+                                text: modelData.total !== undefined ? modelData.total : "—"
+                                bold: true
+                                tint: modelData.winner ? Theme.accent : "transparent"
+                                textColor: modelData.winner ? "white" : Theme.text
+                                highlight: modelData.winner
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import KubeStage.Core
+
+// Play / pause, step, jump to start, speed, and the virtual clock.
+ToolBar {
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.spacing
+        anchors.rightMargin: Theme.spacing
+        spacing: Theme.spacing
+        Label {
+            text: "KubeStage"
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            color: Theme.accent
+        }
+        Label {
+            text: App.scenarioName
+            font.pixelSize: Theme.fontNormal
+            Layout.preferredWidth: 160
+            elide: Text.ElideRight
+        }
+        ToolButton {
+            objectName: "jumpToStart"
+            text: "|◀"
+            font.pixelSize: Theme.fontLarge
+            onClicked: App.jumpToStart()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Jump to start (Home)")
+        }
+        ToolButton {
+            objectName: "stepBack"
+            text: "◀"
+            font.pixelSize: Theme.fontLarge
+            enabled: App.position > 0
+            onClicked: App.stepBack()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Step back (Left)")
+        }
+        ToolButton {
+            objectName: "playPause"
+            text: App.playing ? "❚❚" : "▶"
+            font.pixelSize: Theme.fontLarge
+            onClicked: App.togglePlay()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Play / pause (Space)")
+        }
+        ToolButton {
+            objectName: "stepForward"
+            text: "▶|"
+            font.pixelSize: Theme.fontLarge
+            onClicked: App.stepForward()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Step forward (Right)")
+        }
+        Label { text: qsTr("speed"); font.pixelSize: Theme.fontSmall; color: Theme.textMuted }
+        Slider {
+            objectName: "speed"
+            from: -2; to: 4; stepSize: 1
+            value: Math.round(Math.log(App.speed) / Math.LN2)
+            onMoved: App.speed = Math.pow(2, value)
+            Layout.preferredWidth: 120
+        }
+        Label {
+            text: "×" + App.speed
+            font.pixelSize: Theme.fontSmall
+            Layout.preferredWidth: 40
+        }
+        Item { Layout.fillWidth: true }
+        Label {
+            objectName: "summary"
+            text: qsTr("%1 nodes, %2 pods, %3 pending").arg(App.nodes.count).arg(App.pods.count).arg(App.pods.pendingCount)
+            font.pixelSize: Theme.fontNormal
+            color: Theme.textMuted
+        }
+        Label {
+            objectName: "stepLabel"
+            text: qsTr("step %1 · record #%2").arg(App.position).arg(App.timeline.currentSeq)
+            font.pixelSize: Theme.fontNormal
+        }
+        Label {
+            objectName: "clock"
+            text: App.clockText
+            font.pixelSize: Theme.fontLarge
+            font.family: "monospace"
+        }
+    }
+}
