@@ -59,7 +59,7 @@ ApplicationWindow {
 
             SidePanel {
                 objectName: "sidePanel"
-                Layout.preferredWidth: 420 * Theme.scale
+                Layout.preferredWidth: Math.min(420 * Theme.scale, root.width * 0.28)
                 Layout.fillHeight: true
             }
         }

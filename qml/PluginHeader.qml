@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls
 
 // A plugin's name with its legacy predicate / priority names (Policy API, until v1.22) beside it.
 Rectangle {
@@ -12,6 +13,13 @@ Rectangle {
     border.color: Theme.border
     border.width: 0.5
     clip: true
+    MouseArea {
+        id: hover
+        anchors.fill: parent
+        hoverEnabled: true
+    }
+    ToolTip.visible: hover.containsMouse && header.legacy !== ""
+    ToolTip.text: header.name + ": " + header.legacy
     Row {
         anchors.fill: parent
         anchors.leftMargin: 4

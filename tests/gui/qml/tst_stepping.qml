@@ -89,6 +89,21 @@ TestCase {
         compare(findByName(window.contentItem, "filter:node-a1:NodeResourcesFit").text, "✓")
     }
 
+    function test_eventsAndTimelineTabs() {
+        const window = createTemporaryObject(mainComponent, null)
+        verify(App.jumpToRecord(17))
+        const side = findByName(window.contentItem, "sidePanel")
+        side.currentIndex = 2
+        const events = findByName(window.contentItem, "events")
+        tryVerify(() => events.visible)
+        compare(App.events.count, 4)  // LeaderElection, FailedScheduling, two Scheduled
+        side.currentIndex = 1
+        const timeline = findByName(window.contentItem, "timeline")
+        tryVerify(() => timeline.visible)
+        compare(timeline.count, 17)
+        compare(App.timeline.currentSeq, 17)
+    }
+
     function test_lessonNextAndBack() {
         const window = createTemporaryObject(mainComponent, null)
         verify(App.openLesson("sched-01-overview", 0))
