@@ -24,6 +24,18 @@ Panel {
             id: content
             spacing: Theme.spacing / 2
             Text {
+                objectName: "preemption"
+                visible: view.cycle.nominatedNode !== "" || view.cycle.preempted.length > 0
+                Layout.maximumWidth: view.width - 3 * Theme.spacing
+                text: qsTr("Preemption: nominated node %1; victims: %2")
+                          .arg(view.cycle.nominatedNode !== "" ? view.cycle.nominatedNode : "—")
+                          .arg(view.cycle.preempted.length > 0 ? view.cycle.preempted.join(", ") : "—")
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.fontSmall
+                font.bold: true
+                color: Theme.warning
+            }
+            Text {
                 visible: view.cycle.message !== ""
                 Layout.maximumWidth: view.width - 3 * Theme.spacing
                 text: view.cycle.message

@@ -143,6 +143,27 @@ private slots:
         QCOMPARE(c->seq(), 13);
     }
 
+    void cycleViewShowsPreemptionVictims() {
+        AppFacade app(nullptr);
+        QVERIFY2(app.openLesson("sched-12-priority", 3), qPrintable(app.loadErrors().join('\n')));
+        // The cycle that chose victims: its record names them; the view must list the same.
+        int seq = 0;
+        QStringList victims;
+        for (const auto& r : app.cluster().trace().records()) {
+            const ks::api::Value* p = r.action == "Schedule" ? r.detail.get("preempted") : nullptr;
+            if (!p || p->items().empty()) continue;
+            seq = int(r.seq);
+            for (const auto& v : p->items()) victims << QString::fromStdString(v.text());
+        }
+        QVERIFY2(seq > 0, "the lesson preempts");
+        app.cycle()->select(seq);
+        QCOMPARE(app.cycle()->seq(), seq);
+        QCOMPARE(app.cycle()->preempted(), victims);
+        QVERIFY2(victims.first().contains("report-"), qPrintable(victims.join(",")));
+        QCOMPARE(app.cycle()->nominatedNode(), QString("node-2"));
+        QCOMPARE(app.cycle()->selectedNode(), QString());
+    }
+
     void eventsListLikeKubectl() {
         AppFacade app(nullptr);
         QAbstractItemModelTester tester(app.events(), QAbstractItemModelTester::FailureReportingMode::QtTest);

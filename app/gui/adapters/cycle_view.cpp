@@ -39,6 +39,8 @@ void CycleView::clear() {
     m_scheduler.clear();
     m_selectedNode.clear();
     m_message.clear();
+    m_nominatedNode.clear();
+    m_preempted.clear();
     m_filterPlugins.clear();
     m_scorePlugins.clear();
     m_rows.clear();
@@ -58,6 +60,9 @@ void CycleView::update(cluster::Cluster& cluster) {
     m_attempt = static_cast<int>(d.get("attempt") ? d.get("attempt")->toInt().value_or(0) : 0);
     m_selectedNode = qs(d.str("node"));
     m_message = qs(d.str("message"));
+    m_nominatedNode = qs(d.str("nominatedNode"));
+    if (const api::Value* victims = d.get("preempted"); victims && victims->isSequence())
+        for (const auto& v : victims->items()) m_preempted << qs(v.text());
     const api::Value* nodes = d.get("nodes");
 
     // Filter columns: the profile's Filter plugins in order; plugins seen only in the record

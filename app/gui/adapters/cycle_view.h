@@ -26,6 +26,9 @@ class CycleView : public QObject {
     Q_PROPERTY(int attempt READ attempt NOTIFY changed)
     Q_PROPERTY(QString selectedNode READ selectedNode NOTIFY changed)
     Q_PROPERTY(QString message READ message NOTIFY changed)
+    // Preemption (PostFilter): the node nominated for the pod and the victims, namespace/name.
+    Q_PROPERTY(QString nominatedNode READ nominatedNode NOTIFY changed)
+    Q_PROPERTY(QStringList preempted READ preempted NOTIFY changed)
     Q_PROPERTY(QVariantList filterPlugins READ filterPlugins NOTIFY changed)  // [{name, legacy}]
     Q_PROPERTY(QVariantList scorePlugins READ scorePlugins NOTIFY changed)    // [{name, legacy, weight}]
     // [{name, evaluated, feasible, winner, filters: [{pass, reason}], scores: [{normalized,
@@ -48,6 +51,8 @@ public:
     int attempt() const { return m_attempt; }
     QString selectedNode() const { return m_selectedNode; }
     QString message() const { return m_message; }
+    QString nominatedNode() const { return m_nominatedNode; }
+    QStringList preempted() const { return m_preempted; }
     QVariantList filterPlugins() const { return m_filterPlugins; }
     QVariantList scorePlugins() const { return m_scorePlugins; }
     QVariantList rows() const { return m_rows; }
@@ -65,7 +70,8 @@ private:
     void clear();
 
     int m_selected = 0, m_seq = 0, m_attempt = 0;
-    QString m_pod, m_scheduler, m_selectedNode, m_message;
+    QString m_pod, m_scheduler, m_selectedNode, m_message, m_nominatedNode;
+    QStringList m_preempted;
     QVariantList m_filterPlugins, m_scorePlugins, m_rows;
 };
 
