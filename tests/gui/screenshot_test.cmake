@@ -1,7 +1,8 @@
-# Renders the default scenario with `kubestage --grab` and checks the PNG: it exists, has the
-# requested size, and is not blank (ImageMagick counts its colours).
+# Renders the default scenario (or what EXTRA asks for, e.g. "--lesson;ID;--step;2") with
+# `kubestage --grab` and checks the PNG: it exists, has the requested size, and is not blank
+# (ImageMagick counts its colours).
 file(REMOVE ${OUT})
-execute_process(COMMAND ${APP} --size 1280x800 --grab ${OUT} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+execute_process(COMMAND ${APP} ${EXTRA} --size 1280x800 --grab ${OUT} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "kubestage --grab failed (${rc}): ${out} ${err}")
 endif()
