@@ -1,4 +1,5 @@
 // kubestage-cli run FILE... [--until DURATION | --steps N] [--seed N] [--trace OUT.jsonl]
+//                   [--config SCHEDULER_CONFIG] [--schedulers N]
 // Runs the simulated cluster on the manifests and prints its trace.
 #include <cstdio>
 #include <fstream>
@@ -6,6 +7,8 @@
 #include "args.h"
 #include "commands.h"
 #include "core/cluster/cluster.h"
+#include "core/scheduler/config/parse.h"
+#include "core/scheduler/scheduler.h"
 #include "core/sim/clock.h"
 #include "core/sim/event_loop.h"
 #include "core/sim/trace.h"
@@ -18,6 +21,8 @@ const std::vector<FlagSpec> kRunFlags = {
     {"steps", 0, true, "N", "Run this many events instead"},
     {"seed", 0, true, "N", "Seed of the random source (default 1)"},
     {"trace", 0, true, "OUT.jsonl", "Also write the trace as JSON Lines to this file"},
+    {"config", 0, true, "FILE", "The KubeSchedulerConfiguration every kube-scheduler replica runs"},
+    {"schedulers", 0, true, "N", "How many kube-scheduler replicas elect a leader (default 1)"},
     {"quiet", 'q', false, "", "Do not print the trace"},
     {"help", 'h', false, "", "Show this help"},
 };
@@ -83,7 +88,27 @@ int runRunCommand(const std::vector<std::string>& argv) {
         until = *parsed.value;
     }
 
+    long long replicas = 1;
+    if (auto s = args.value("schedulers"); s && (!parseCount(*s, replicas) || replicas < 1 || replicas > 26)) {
+        std::fprintf(stderr, "error: --schedulers: expected a number from 1 to 26, got \"%s\"\n", s->c_str());
+        return 2;
+    }
+
     cluster::Cluster cluster(static_cast<std::uint64_t>(seed));
+    if (auto file = args.value("config")) {
+        auto parsed = scheduler::config::parseConfigurationFile(*file);
+        for (const auto& d : parsed.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+        if (!parsed.ok()) return 1;
+        // Plugins that are not built in (out-of-tree ones) fail here, as kube-scheduler fails
+        // to start with such a configuration.
+        std::string error;
+        if (!scheduler::Scheduler::create(parsed.config, scheduler::inTreeRegistry(), error)) {
+            std::fprintf(stderr, "%s: %s\n", file->c_str(), error.c_str());
+            return 1;
+        }
+        cluster.setSchedulerConfiguration(parsed.config);
+    }
+    cluster.setSchedulerReplicas(static_cast<int>(replicas));
     bool failed = false;
     for (const auto& d : cluster.loadFiles(args.positionals())) {
         std::fprintf(stderr, "%s\n", d.format().c_str());
