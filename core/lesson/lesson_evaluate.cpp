@@ -205,7 +205,8 @@ ConditionResult LessonRun::evaluate(const Condition& cond) const {
             std::set<std::string> got(rec->preempted.begin(), rec->preempted.end());
             if (want != got) problems.push_back("expected the victims to be exactly the listed pods");
         }
-        for (const auto& [node, plugin] : cond.rejectedBy) {
+        for (const auto& [nodeName, plugin] : cond.rejectedBy) {
+            const std::string& node = nodeName;  // clang 14 cannot capture a structured binding
             auto it = std::find_if(rec->nodes.begin(), rec->nodes.end(), [&](const auto& n) { return n.node == node; });
             std::string got = it == rec->nodes.end() ? "not in the cycle"
                               : it->failures.empty() ? (it->feasible ? "feasible" : "not evaluated")
