@@ -19,11 +19,22 @@ Rectangle {
             id: tabs
             objectName: "sideTabs"
             Layout.fillWidth: true
-            TabButton { text: qsTr("Lesson") }
-            TabButton { text: qsTr("Timeline") }
-            TabButton { text: qsTr("Events") + " (" + App.events.count + ")" }
-            TabButton { text: qsTr("Pods") }
+            readonly property var spot: App.lesson.spotlight
+            SideTab { text: qsTr("Lesson") }
+            SideTab { text: qsTr("Timeline"); spotlit: tabs.spot.indexOf("timeline") >= 0 }
+            SideTab { text: qsTr("Events") + " (" + App.events.count + ")"; spotlit: tabs.spot.indexOf("events") >= 0 }
+            SideTab { text: qsTr("Pods") }
             Component.onCompleted: currentIndex = App.lesson.active ? 0 : 1
+        }
+        Connections {
+            // Opening a lesson brings its text to the front.
+            target: App.lesson
+            property string shown: ""
+            Component.onCompleted: shown = App.lesson.lessonId
+            function onChanged() {
+                if (App.lesson.active && App.lesson.lessonId !== shown) tabs.currentIndex = 0
+                shown = App.lesson.lessonId
+            }
         }
         StackLayout {
             Layout.fillWidth: true

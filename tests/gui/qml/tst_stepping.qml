@@ -106,9 +106,10 @@ TestCase {
 
     function test_lessonNextAndBack() {
         const window = createTemporaryObject(mainComponent, null)
+        compare(findByName(window.contentItem, "sidePanel").currentIndex, 1, "the timeline without a lesson")
         verify(App.openLesson("sched-01-overview", 0))
         const side = findByName(window.contentItem, "sidePanel")
-        side.currentIndex = 0
+        compare(side.currentIndex, 0, "opening a lesson shows its text")
         const next = findByName(window.contentItem, "lessonNext")
         const back = findByName(window.contentItem, "lessonBack")
         tryVerify(() => next.visible && next.enabled)
