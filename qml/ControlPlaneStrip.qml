@@ -76,6 +76,7 @@ RowLayout {
         RowLayout {
             width: parent.width
             spacing: Theme.spacing
+            QueueBox { objectName: "incoming"; title: qsTr("not queued"); pods: strip.cp.incoming; Layout.fillWidth: true; Layout.alignment: Qt.AlignTop }
             QueueBox { objectName: "activeQ"; title: "activeQ"; pods: strip.cp.activeQ; Layout.fillWidth: true; Layout.alignment: Qt.AlignTop }
             QueueBox { objectName: "backoffQ"; title: "backoffQ"; pods: strip.cp.backoffQ; Layout.fillWidth: true; Layout.alignment: Qt.AlignTop }
             QueueBox { objectName: "unschedulableQ"; title: "unschedulable"; pods: strip.cp.unschedulableQ; Layout.fillWidth: true; Layout.alignment: Qt.AlignTop }

@@ -95,6 +95,7 @@ Rectangle {
                 delegate: PodChip {
                     required property var modelData
                     name: modelData.name
+                    namespaceName: modelData.namespace
                     phase: modelData.phase
                 }
             }

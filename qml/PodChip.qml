@@ -1,10 +1,22 @@
 import QtQuick
+import KubeStage.Core
 
 // A pod as a small chip coloured by phase.
 Rectangle {
     id: chip
     required property string name
     required property string phase
+    // "default" pods may be named without their namespace, as kubectl does.
+    property string namespaceName: "default"
+    property string label: name  // the text shown
+    objectName: "pod:" + namespaceName + "/" + name
+    readonly property bool spotlit: {
+        const spot = App.lesson.spotlight
+        return spot.indexOf("pod-card:" + namespaceName + "/" + name) >= 0
+            || (namespaceName === "default" && spot.indexOf("pod-card:" + name) >= 0)
+    }
+    border.color: Theme.accent
+    border.width: spotlit ? 3 : 0
     radius: height / 2
     color: Theme.phaseColor(phase)
     width: label.implicitWidth + 14
@@ -12,7 +24,7 @@ Rectangle {
     Text {
         id: label
         anchors.centerIn: parent
-        text: chip.name
+        text: chip.label
         font.pixelSize: Theme.fontSmall
         color: "white"
     }

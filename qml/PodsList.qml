@@ -16,7 +16,7 @@ ListView {
         required property string phase
         required property string nodeName
         width: ListView.view.width
-        PodChip { name: parent.name; phase: parent.phase }
+        PodChip { name: parent.name; namespaceName: parent.namespaceName; phase: parent.phase }
         Label {
             text: parent.nodeName === "" ? qsTr("Pending") : "→ " + parent.nodeName
             color: parent.nodeName === "" ? Theme.warning : Theme.textMuted

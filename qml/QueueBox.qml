@@ -30,7 +30,10 @@ Rectangle {
                 model: box.pods
                 delegate: PodChip {
                     required property string modelData
-                    name: modelData
+                    // The queue names pods "ns/name" outside the default namespace.
+                    name: modelData.indexOf("/") >= 0 ? modelData.split("/")[1] : modelData
+                    namespaceName: modelData.indexOf("/") >= 0 ? modelData.split("/")[0] : "default"
+                    label: modelData
                     phase: "Pending"
                 }
             }

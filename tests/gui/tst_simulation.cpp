@@ -75,6 +75,8 @@ private slots:
         AppFacade app(nullptr);
         QVERIFY(app.loadDefaultScenario());
         QCOMPARE(app.controlPlane()->schedulers().size(), 1);
+        // Before the first event nobody leads: the pending pods are in no queue yet.
+        QCOMPARE(app.controlPlane()->incoming(), (QStringList{"trainer", "web-1", "web-2"}));
         QVERIFY(app.jumpToRecord(9));  // leader.acquired
         QCOMPARE(app.controlPlane()->leader(), QString("kube-scheduler-a"));
         QVariantMap replica = app.controlPlane()->schedulers().at(0).toMap();
@@ -82,6 +84,7 @@ private slots:
         QCOMPARE(replica["leader"].toBool(), true);
         QVERIFY(app.jumpToRecord(16));  // web-1 and web-2 bound; trainer was rejected
         QCOMPARE(app.controlPlane()->activeQ(), QStringList());
+        QCOMPARE(app.controlPlane()->incoming(), QStringList());
         QCOMPARE(app.controlPlane()->backoffQ() + app.controlPlane()->unschedulableQ(), QStringList{"trainer"});
         QVERIFY(app.controlPlane()->objectCount() >= 9);  // 3 nodes, 5 pods, the Lease, events
         QVERIFY2(app.controlPlane()->objectSummary().contains("3 Node"), qPrintable(app.controlPlane()->objectSummary()));

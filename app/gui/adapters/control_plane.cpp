@@ -9,15 +9,15 @@ namespace ks::gui {
 namespace {
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 
-// Pods by name, as the queue shows them ("default/web-1" -> "web-1" when in default).
+// A pod as the queue shows it: "web-1" in the default namespace, else "shop/web".
+QString podName(const api::ObjectMeta& meta) {
+    return meta.namespace_ == "default" || meta.namespace_.empty() ? qs(meta.name) : qs(meta.namespace_ + "/" + meta.name);
+}
+
 QStringList names(const std::vector<scheduler::QueuedPodInfo>& pods) {
     QStringList out;
-    for (const auto& p : pods) {
-        if (!p.podInfo || !p.podInfo->pod) continue;
-        const auto& meta = p.podInfo->pod->metadata;
-        out << (meta.namespace_ == "default" || meta.namespace_.empty() ? qs(meta.name)
-                                                                         : qs(meta.namespace_ + "/" + meta.name));
-    }
+    for (const auto& p : pods)
+        if (p.podInfo && p.podInfo->pod) out << podName(p.podInfo->pod->metadata);
     return out;
 }
 }  // namespace
@@ -40,10 +40,18 @@ void ControlPlane::update(const cluster::Cluster& cluster) {
     m_activeQ.clear();
     m_backoffQ.clear();
     m_unschedulableQ.clear();
+    m_incoming.clear();
     if (const scheduler::Scheduler* s = cluster.activeScheduler()) {
         m_activeQ = names(s->queue().activePods());
         m_backoffQ = names(s->queue().backoffPods());
         m_unschedulableQ = names(s->queue().unschedulablePods());
+    }
+    for (const auto& pod : cluster.pods()) {
+        if (!pod->spec.nodeName.empty() || pod->metadata.deletionTimestamp) continue;
+        if (pod->status.phase == "Succeeded" || pod->status.phase == "Failed") continue;
+        QString name = podName(pod->metadata);
+        if (!m_activeQ.contains(name) && !m_backoffQ.contains(name) && !m_unschedulableQ.contains(name))
+            m_incoming << name;
     }
     emit changed();
 }

@@ -24,6 +24,9 @@ class ControlPlane : public QObject {
     Q_PROPERTY(QStringList activeQ READ activeQ NOTIFY changed)
     Q_PROPERTY(QStringList backoffQ READ backoffQ NOTIFY changed)
     Q_PROPERTY(QStringList unschedulableQ READ unschedulableQ NOTIFY changed)
+    // Pods without a node that no queue holds: the leader's informer has not seen them yet,
+    // nobody leads, or they name a scheduler that no replica runs.
+    Q_PROPERTY(QStringList incoming READ incoming NOTIFY changed)
 
 public:
     using QObject::QObject;
@@ -37,6 +40,7 @@ public:
     QStringList activeQ() const { return m_activeQ; }
     QStringList backoffQ() const { return m_backoffQ; }
     QStringList unschedulableQ() const { return m_unschedulableQ; }
+    QStringList incoming() const { return m_incoming; }
 
 signals:
     void changed();
@@ -45,7 +49,7 @@ private:
     int m_objectCount = 0;
     QString m_objectSummary, m_leader;
     QVariantList m_schedulers;
-    QStringList m_activeQ, m_backoffQ, m_unschedulableQ;
+    QStringList m_activeQ, m_backoffQ, m_unschedulableQ, m_incoming;
 };
 
 }  // namespace ks::gui

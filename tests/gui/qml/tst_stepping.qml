@@ -104,6 +104,19 @@ TestCase {
         compare(App.timeline.currentSeq, 17)
     }
 
+    function test_lessonSpotlightsThePod() {
+        const window = createTemporaryObject(mainComponent, null)
+        verify(App.openLesson("sched-01-overview", 1))
+        verify(App.lesson.spotlight.indexOf("pod-card:shop/web") >= 0)
+        const chip = findByName(window.contentItem, "pod:shop/web")
+        verify(chip, "the pending pod has a chip")
+        verify(chip.spotlit)
+        compare(chip.border.width, 3)
+        const other = findByName(window.contentItem, "pod:shop/redis-0")
+        verify(other)
+        verify(!other.spotlit)
+    }
+
     function test_lessonNextAndBack() {
         const window = createTemporaryObject(mainComponent, null)
         compare(findByName(window.contentItem, "sidePanel").currentIndex, 1, "the timeline without a lesson")
