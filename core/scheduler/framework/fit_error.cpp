@@ -7,6 +7,10 @@
 namespace ks::scheduler {
 
 void Diagnosis::addPluginStatus(const Status& s) {
+    // Rejections tagged by the runtime share their plugin name: the same one as the last is
+    // already in the sets (m_last holds that name, so no other can take its address).
+    if (m_last && &s.plugin() == &m_last->plugin() && s.code() == m_last->code()) return;
+    m_last = s;
     if (s.plugin().empty()) return;
     if (s.isRejected()) unschedulablePlugins.insert(s.plugin());
     if (s.code() == Code::Pending) pendingPlugins.insert(s.plugin());

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -18,6 +19,9 @@ struct Diagnosis {
     std::string preFilterMsg, postFilterMsg;
     // Upstream AddPluginStatus.
     void addPluginStatus(const Status& s);
+
+private:
+    std::optional<Status> m_last;  // the last status added
 };
 
 struct FitError {

@@ -15,6 +15,7 @@
 
 #include "core/api/value.h"
 #include "core/scheduler/framework/cycle_state.h"
+#include "core/scheduler/framework/node_to_status.h"
 #include "core/scheduler/framework/node_info.h"
 #include "core/scheduler/framework/snapshot.h"
 #include "core/scheduler/framework/status.h"
@@ -29,8 +30,6 @@ struct NodeScore {
     std::int64_t score = 0;
 };
 
-// Per node: the status of the filter run on it (upstream NodeToStatus).
-using NodeToStatus = std::map<std::string, Status>;
 
 struct PreFilterResult {
     std::optional<std::set<std::string>> nodeNames;  // nullopt: all nodes
@@ -133,12 +132,14 @@ class ScorePlugin : public virtual Plugin {
 public:
     virtual Status score(CycleState& state, const PodInfo& pod, const NodeInfo& node, std::int64_t& score) = 0;
     // Scores every node of the cycle: scores[i].score for nodes[i] (scores has nodes.size()
-    // entries). Upstream calls Score once per node, in parallel; the result is the same. The
-    // default calls score() for each node and stops at the first error. Plugins override it to
-    // read their cycle state once per cycle instead of once per node.
+    // entries) and must set every score. Upstream calls Score once per node, in parallel; the
+    // result is the same. The default calls score() for each node (from 0) and stops at the
+    // first error. Plugins override it to read their cycle state once per cycle instead of once
+    // per node.
     virtual Status scoreNodes(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes,
                               std::vector<NodeScore>& scores) {
         for (std::size_t i = 0; i < nodes.size(); ++i) {
+            scores[i].score = 0;
             Status s = score(state, pod, *nodes[i], scores[i].score);
             if (!s.isSuccess()) return s;
         }

@@ -264,17 +264,16 @@ Status Framework::runPreFilterPlugins(CycleState& state, const PodInfo& pod, Pre
 Status Framework::runFilterPlugins(CycleState& state, const PodInfo& pod, const NodeInfo& node) {
     const std::uint64_t skip = state.skipFilterMask;
     if (!m_activeFiltersValid || skip != m_activeFiltersMask) {
+        // NOTE: a filter that ran the filters again with another mask would change the list
+        // under this loop; no plugin runs filters from Filter (preemption does from PostFilter).
         m_numActiveFilters = 0;
         for (std::size_t i = 0; i < m_filter.size(); ++i)
             if (!(skip & (std::uint64_t(1) << i))) m_activeFilters[m_numActiveFilters++] = static_cast<std::uint8_t>(i);
         m_activeFiltersMask = skip;
         m_activeFiltersValid = true;
     }
-    // A copy: a plugin may run filters again with another mask (nothing in-tree does).
-    const std::array<std::uint8_t, 64> active = m_activeFilters;
-    const std::size_t numActive = m_numActiveFilters;
-    for (std::size_t k = 0; k < numActive; ++k) {
-        const std::size_t i = active[k];
+    for (std::size_t k = 0; k < m_numActiveFilters; ++k) {
+        const std::size_t i = m_activeFilters[k];
         Status s = m_filter[i].plugin->filter(state, pod, node);
         if (s.isSuccess()) continue;
         if (!s.isRejected()) s = asError("running \"" + m_filter[i].name + "\" filter plugin: ", s);
@@ -299,6 +298,10 @@ std::vector<Status> Framework::runAllFilterPlugins(CycleState& state, const PodI
 
 Status Framework::runFilterPluginsWithNominatedPods(CycleState& state, const PodInfo& pod, const NodeInfo& node) {
     if (!m_services.hasNominatedPods()) return runFilterPlugins(state, pod, node);
+    return runFilterPluginsAddingNominatedPods(state, pod, node);
+}
+
+Status Framework::runFilterPluginsAddingNominatedPods(CycleState& state, const PodInfo& pod, const NodeInfo& node) {
     // Pass 1 with the nominated pods of equal or higher priority added (they reserve room);
     // pass 2 without them, only if some were added and pass 1 succeeded.
     auto nominated = m_services.nominatedPodsForNode(node.name());
@@ -393,18 +396,18 @@ Status Framework::runScorePlugins(CycleState& state, const PodInfo& pod, const s
     if (m_recording) out.raw.resize(numPlugins);
     for (std::size_t p = 0; p < numPlugins; ++p) {
         auto& list = out.normalized[p];
-        list.resize(nodes.size());
         const bool skipped = state.skipScoreMask & (std::uint64_t(1) << p);
+        if (skipped && !m_recording) continue;  // its list is only read for the explanation
+        list.resize(nodes.size());
         ScorePlugin* plugin = m_score[p].plugin;
         // Names are only needed by NormalizeScore and the explanation; copying them for every
         // plugin and node would dominate the cost of a cycle.
         const bool named = m_recording || (!skipped && plugin->hasNormalizeScore() && plugin->normalizeScoreReadsNames());
-        for (std::size_t i = 0; i < nodes.size(); ++i) {
-            if (named) list[i].name = nodes[i]->name();
-            list[i].score = 0;
-        }
+        if (named)
+            for (std::size_t i = 0; i < nodes.size(); ++i) list[i].name = nodes[i]->name();
         if (skipped) {
-            if (m_recording) out.raw[p] = list;
+            for (auto& ns : list) ns.score = 0;
+            out.raw[p] = list;
             continue;
         }
         if (Status s = plugin->scoreNodes(state, pod, nodes, list); !s.isSuccess())

@@ -36,7 +36,9 @@ public:
 // Scores of the feasible nodes, per plugin (index as scorePlugins()).
 struct ScoreResult {
     std::vector<std::int64_t> totals;                      // per node
-    std::vector<std::vector<NodeScore>> raw, normalized;   // [plugin][node]; raw only when recording
+    // [plugin][node]; raw only when recording. Without recording, the list of a plugin skipped
+    // at PreScore is left as it was (nothing reads it).
+    std::vector<std::vector<NodeScore>> raw, normalized;
 };
 
 class Framework : public Handle {
@@ -111,6 +113,9 @@ public:
 
 private:
     explicit Framework(SchedulerServices& services) : m_services(services) {}
+    // runFilterPluginsWithNominatedPods when some pod is nominated somewhere (kept apart so that
+    // the usual case stays a small function).
+    Status runFilterPluginsAddingNominatedPods(CycleState& state, const PodInfo& pod, const NodeInfo& node);
 
     SchedulerServices& m_services;
     std::string m_profileName;

@@ -271,7 +271,7 @@ Status NodeResourcesFit::scoreNodes(CycleState& state, const PodInfo& pod, const
     const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
     const std::vector<std::int64_t> computed = s ? std::vector<std::int64_t>{} : m_scorer.podRequestList(pod);
     const std::int64_t* podRequests = s ? s->podRequests.data() : computed.data();
-    for (std::size_t i = 0; i < nodes.size(); ++i) scores[i].score = m_scorer.scoreNode(*nodes[i], podRequests);
+    m_scorer.scoreNodes(nodes, podRequests, scores);
     return Status::success();
 }
 

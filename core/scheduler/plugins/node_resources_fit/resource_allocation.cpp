@@ -136,6 +136,48 @@ std::int64_t ResourceAllocationScorer::scoreNode(const NodeInfo& node, const std
     return scoreLists(requested, allocatable);
 }
 
+void ResourceAllocationScorer::scoreNodes(const std::vector<const NodeInfo*>& nodes, const std::int64_t* podRequests,
+                                          std::vector<NodeScore>& scores) const {
+    const bool cpuAndMemory = m_kinds.size() == 2 && m_kinds[0] == Kind::Cpu && m_kinds[1] == Kind::Memory;
+    if (!cpuAndMemory ||
+        (strategy != ScoringStrategy::LeastAllocated && strategy != ScoringStrategy::BalancedAllocation)) {
+        for (std::size_t i = 0; i < nodes.size(); ++i) scores[i].score = scoreNode(*nodes[i], podRequests);
+        return;
+    }
+    // The default profiles' case (cpu and memory, LeastAllocated or BalancedAllocation): the same
+    // formulas as scoreLists, unrolled for the two resources.
+    const std::int64_t cpuRequest = podRequests[0], memoryRequest = podRequests[1];
+    const std::int64_t cpuWeight = resources[0].weight, memoryWeight = resources[1].weight;
+    const bool balanced = strategy == ScoringStrategy::BalancedAllocation;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const NodeInfo& node = *nodes[i];
+        const Resource& alloc = node.allocatable();
+        const Resource& used = useRequested ? node.requested() : node.nonZeroRequested();
+        const std::int64_t cpuAlloc = alloc.milliCPU, memoryAlloc = alloc.memory;
+        const std::int64_t cpuUsed = used.milliCPU + cpuRequest, memoryUsed = used.memory + memoryRequest;
+        if (balanced) {
+            double fractions[2];
+            std::size_t count = 0;
+            if (cpuAlloc != 0) fractions[count++] = std::min(1.0, static_cast<double>(cpuUsed) / static_cast<double>(cpuAlloc));
+            if (memoryAlloc != 0)
+                fractions[count++] = std::min(1.0, static_cast<double>(memoryUsed) / static_cast<double>(memoryAlloc));
+            const double stddev = count == 2 ? std::fabs((fractions[0] - fractions[1]) / 2) : 0.0;
+            scores[i].score = static_cast<std::int64_t>((1 - stddev) * static_cast<double>(kMaxNodeScore));
+            continue;
+        }
+        std::int64_t nodeScore = 0, weightSum = 0;
+        if (cpuAlloc != 0) {
+            nodeScore += leastRequestedScore(cpuUsed, cpuAlloc) * cpuWeight;
+            weightSum += cpuWeight;
+        }
+        if (memoryAlloc != 0) {
+            nodeScore += leastRequestedScore(memoryUsed, memoryAlloc) * memoryWeight;
+            weightSum += memoryWeight;
+        }
+        scores[i].score = weightSum == 0 ? 0 : nodeScore / weightSum;
+    }
+}
+
 std::int64_t ResourceAllocationScorer::scoreLists(const std::int64_t* requested, const std::int64_t* allocatable) const {
     switch (strategy) {
     case ScoringStrategy::LeastAllocated:

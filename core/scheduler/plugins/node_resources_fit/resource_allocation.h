@@ -59,6 +59,9 @@ struct ResourceAllocationScorer {
     // The same without checks or allocations: podRequests has resources.size() entries and
     // resources is not empty.
     std::int64_t scoreNode(const NodeInfo& node, const std::int64_t* podRequests) const;
+    // scoreNode for every node into scores[i].score, the strategy resolved once for all.
+    void scoreNodes(const std::vector<const NodeInfo*>& nodes, const std::int64_t* podRequests,
+                    std::vector<NodeScore>& scores) const;
 
 private:
     // The strategy over per-resource (requested, allocatable) lists (allocatable 0: skipped).

@@ -1,5 +1,7 @@
 #include "core/scheduler/plugins/taint_toleration/taint_toleration.h"
 
+#include <string_view>
+
 #include "core/scheduler/plugins/helper/normalize_score.h"
 
 namespace ks::scheduler::plugins {
@@ -10,6 +12,9 @@ struct PreScoreState : StateData {
     std::vector<api::Toleration> tolerationsPreferNoSchedule;
     std::unique_ptr<StateData> clone() const override { return std::make_unique<PreScoreState>(*this); }
 };
+
+// Effects compared as views: the length decides most comparisons without a memcmp call.
+constexpr std::string_view kNoSchedule = "NoSchedule", kNoExecute = "NoExecute", kPreferNoSchedule = "PreferNoSchedule";
 
 bool tolerated(const api::Taint& taint, const std::vector<api::Toleration>& tolerations) {
     for (const auto& t : tolerations)
@@ -27,7 +32,7 @@ std::vector<api::Toleration> preferNoScheduleTolerations(const std::vector<api::
 std::int64_t countIntolerable(const std::vector<api::Taint>& taints, const std::vector<api::Toleration>& tolerations) {
     std::int64_t n = 0;
     for (const auto& taint : taints)
-        if (taint.effect == "PreferNoSchedule" && !tolerated(taint, tolerations)) ++n;
+        if (std::string_view(taint.effect) == kPreferNoSchedule && !tolerated(taint, tolerations)) ++n;
     return n;
 }
 
@@ -36,7 +41,8 @@ std::int64_t countIntolerable(const std::vector<api::Taint>& taints, const std::
 const api::Taint* findUntoleratedTaint(const std::vector<api::Taint>& taints,
                                        const std::vector<api::Toleration>& tolerations) {
     for (const auto& taint : taints) {
-        if (taint.effect != "NoSchedule" && taint.effect != "NoExecute") continue;
+        const std::string_view effect = taint.effect;
+        if (effect != kNoSchedule && effect != kNoExecute) continue;
         if (!tolerated(taint, tolerations)) return &taint;
     }
     return nullptr;

@@ -1,0 +1,121 @@
+#include "core/scheduler/framework/node_to_status.h"
+
+#include <functional>
+#include <stdexcept>
+
+namespace ks::scheduler {
+
+namespace {
+
+std::size_t hashOf(std::string_view s) { return std::hash<std::string_view>{}(s); }
+
+// Buffers of dropped maps, reused by the next ones: a cycle's map of thousands of nodes is
+// larger than malloc's mmap threshold, and mapping fresh pages for it every cycle costs more
+// than filling it.
+struct SpareBuffers {
+    std::vector<std::vector<NodeToStatus::value_type>> entries;
+    std::vector<std::vector<std::uint32_t>> indexes;
+};
+constexpr std::size_t kMaxSpares = 4;
+constexpr std::size_t kMinSpareCapacity = 256;
+
+SpareBuffers& spares() {
+    thread_local SpareBuffers s;
+    return s;
+}
+
+}  // namespace
+
+NodeToStatus::~NodeToStatus() {
+    if (m_entries.capacity() < kMinSpareCapacity) return;
+    SpareBuffers& s = spares();
+    if (s.entries.size() >= kMaxSpares) return;
+    m_entries.clear();
+    m_index.clear();
+    s.entries.push_back(std::move(m_entries));
+    s.indexes.push_back(std::move(m_index));
+}
+
+void NodeToStatus::adoptSpareBuffers() {
+    SpareBuffers& s = spares();
+    if (s.entries.empty()) return;
+    m_entries = std::move(s.entries.back());
+    s.entries.pop_back();
+    m_index = std::move(s.indexes.back());
+    s.indexes.pop_back();
+    m_index.clear();
+}
+
+std::size_t NodeToStatus::indexOf(std::string_view node) const {
+    if (m_index.empty()) return m_entries.size();
+    const std::size_t mask = m_index.size() - 1;
+    for (std::size_t i = hashOf(node) & mask;; i = (i + 1) & mask) {
+        const std::uint32_t slot = m_index[i];
+        if (slot == kEmpty) return m_entries.size();
+        if (m_entries[slot - 1].first == node) return slot - 1;
+    }
+}
+
+void NodeToStatus::insertIndex(std::size_t position) {
+    const std::size_t mask = m_index.size() - 1;
+    std::size_t i = hashOf(m_entries[position].first) & mask;
+    while (m_index[i] != kEmpty) i = (i + 1) & mask;
+    m_index[i] = static_cast<std::uint32_t>(position + 1);
+}
+
+void NodeToStatus::rebuildIndex(std::size_t capacity) {
+    m_index.assign(capacity, kEmpty);
+    for (std::size_t p = 0; p < m_entries.size(); ++p) insertIndex(p);
+}
+
+std::pair<NodeToStatus::iterator, bool> NodeToStatus::emplace(std::string node, Status status) {
+    const std::size_t existing = indexOf(node);
+    if (existing != m_entries.size()) return {m_entries.begin() + static_cast<std::ptrdiff_t>(existing), false};
+    if (m_entries.capacity() == 0) adoptSpareBuffers();
+    m_entries.emplace_back(std::move(node), std::move(status));
+    if (2 * m_entries.size() > m_index.size()) {
+        rebuildIndex(m_index.empty() ? 16 : 2 * m_index.size());
+    } else {
+        insertIndex(m_entries.size() - 1);
+    }
+    return {m_entries.end() - 1, true};
+}
+
+Status& NodeToStatus::operator[](std::string_view node) {
+    const std::size_t existing = indexOf(node);
+    if (existing != m_entries.size()) return m_entries[existing].second;
+    return emplace(std::string(node), Status()).first->second;
+}
+
+const Status& NodeToStatus::at(std::string_view node) const {
+    const std::size_t p = indexOf(node);
+    if (p == m_entries.size()) throw std::out_of_range("NodeToStatus::at: no status for node " + std::string(node));
+    return m_entries[p].second;
+}
+
+Status& NodeToStatus::at(std::string_view node) {
+    return const_cast<Status&>(static_cast<const NodeToStatus&>(*this).at(node));
+}
+
+NodeToStatus::iterator NodeToStatus::find(std::string_view node) {
+    return m_entries.begin() + static_cast<std::ptrdiff_t>(indexOf(node));
+}
+
+NodeToStatus::const_iterator NodeToStatus::find(std::string_view node) const {
+    return m_entries.begin() + static_cast<std::ptrdiff_t>(indexOf(node));
+}
+
+std::size_t NodeToStatus::erase(std::string_view node) {
+    const std::size_t p = indexOf(node);
+    if (p == m_entries.size()) return 0;
+    m_entries.erase(m_entries.begin() + static_cast<std::ptrdiff_t>(p));
+    rebuildIndex(m_index.size());
+    return 1;
+}
+
+void NodeToStatus::clear() {
+    m_entries.clear();
+    m_index.clear();
+}
+
+}  // namespace ks::scheduler
