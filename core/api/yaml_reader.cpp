@@ -58,7 +58,12 @@ public:
             return;
         }
         std::size_t n = it->second.nodeCount();
+        m_aliasNodes += n;
         if (!count(n, toMark(mark, m_lineOffset))) return;
+        if (excessiveAliasing()) {
+            error(toMark(mark, m_lineOffset), "document contains excessive aliasing");
+            return;
+        }
         Value copy = it->second;
         copy.setMark(toMark(mark, m_lineOffset));
         add(std::move(copy), 0, /*counted=*/true);
@@ -103,12 +108,33 @@ private:
 
     bool count(std::size_t n, Mark m) {
         m_nodes += n;
+        // Every node written in the text takes at least one character of it. yaml-cpp 0.7 can
+        // loop on some malformed flow collections, producing nulls without end: stop it at once
+        // instead of at the size cap.
+        if (m_nodes - m_aliasNodes > 2 * m_text.size() + 64) {
+            error(m, "malformed YAML: the parser produced more nodes than the text can hold");
+            return false;
+        }
         if (m_nodes > m_limits.maxNodes) {
             error(m, "document too large: more than " + std::to_string(m_limits.maxNodes) +
                          " nodes after expanding aliases");
             return false;
         }
         return true;
+    }
+
+    // The rule of the YAML decoder behind kubectl and the API server (go-yaml decode.go): once
+    // more than 100 nodes came from aliases and more than 1000 were decoded, aliases may make up
+    // at most 99% of the nodes (up to 400,000 decoded), falling linearly to 10% at 4,000,000.
+    // An alias bomb is refused after a few thousand nodes instead of at the size cap.
+    bool excessiveAliasing() const {
+        if (m_aliasNodes <= 100 || m_nodes <= 1000) return false;
+        constexpr double kLow = 400'000, kHigh = 4'000'000;
+        const double decoded = static_cast<double>(m_nodes);
+        const double allowed = decoded <= kLow    ? 0.99
+                               : decoded >= kHigh ? 0.10
+                                                  : 0.99 - 0.89 * ((decoded - kLow) / (kHigh - kLow));
+        return static_cast<double>(m_aliasNodes) / decoded > allowed;
     }
 
     void open(Value v, YAML::anchor_t anchor) {
@@ -204,6 +230,7 @@ private:
     Value m_root;
     bool m_hasRoot = false;
     std::size_t m_nodes = 0;
+    std::size_t m_aliasNodes = 0;  // of m_nodes, those that came from expanding aliases
 };
 
 // Turns yaml-cpp's "yaml-cpp: error at line 3, column 5: illegal map value" into its message part.

@@ -163,7 +163,27 @@ private slots:
         }
         auto r = readYaml(bomb, "bomb.yaml");
         QVERIFY(!r.ok());
-        QVERIFY(r.diagnostics[0].message.find("aliases") != std::string::npos);
+        // Refused by the alias ratio at the third level (1,000 nodes are needed before it applies).
+        QCOMPARE(QString::fromStdString(r.diagnostics[0].format()),
+                 QString("bomb.yaml:4:8: document contains excessive aliasing"));
+
+        // With a ratio that never trips, the size cap still bounds the expansion.
+        ReadLimits small;
+        small.maxNodes = 500;
+        auto capped = readYaml(bomb, "bomb.yaml", small);
+        QVERIFY(!capped.ok());
+        QVERIFY(capped.diagnostics[0].message.find("nodes after expanding aliases") != std::string::npos);
+    }
+
+    void ordinaryAnchorsAreNotExcessive() {
+        // Shared defaults reused by many containers: aliases are a minority of the nodes.
+        std::string text = "defaults: &d {image: nginx, imagePullPolicy: IfNotPresent}\nitems:\n";
+        for (int i = 0; i < 400; ++i)
+            text += "- {name: c" + std::to_string(i) + ", port: " + std::to_string(8000 + i) +
+                    ", env: [a, b, c, d], spec: *d}\n";
+        auto r = readYaml(text, "anchors.yaml");
+        QVERIFY2(r.ok(), r.ok() ? "" : r.diagnostics[0].format().c_str());
+        QCOMPARE(r.documents[0].get("items")->items().at(399).at("spec")->str("image"), std::string("nginx"));
     }
 
     void deepNestingIsAnErrorNotACrash() {
