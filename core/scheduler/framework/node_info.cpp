@@ -234,6 +234,12 @@ NodeInfo::NodeInfo(std::shared_ptr<const api::Node> node) : m_generation(nextGen
 void NodeInfo::setNode(std::shared_ptr<const api::Node> node) {
     m_node = std::move(node);
     m_allocatable = Resource::fromList(m_node->status.allocatable);
+    m_summary.allocatableMilliCPU = m_allocatable.milliCPU;
+    m_summary.allocatableMemory = m_allocatable.memory;
+    m_summary.allowedPodNumber = m_allocatable.allowedPodNumber;
+    m_summary.hasNode = m_node != nullptr;
+    m_summary.unschedulable = m_node->spec.unschedulable;
+    m_summary.hasTaints = !m_node->spec.taints.empty();
     m_generation = nextGeneration();
 }
 
@@ -276,6 +282,7 @@ void NodeInfo::addPod(std::shared_ptr<PodInfo> pod) {
     if (hasRequiredAntiAffinity(p)) m_podsWithRequiredAntiAffinity.push_back(pod);
     update(*pod, +1);
     m_pods.push_back(std::move(pod));
+    m_summary.numPods = static_cast<std::int32_t>(m_pods.size());
 }
 
 bool NodeInfo::removePod(const std::string& namespace_, const std::string& name) {
@@ -284,6 +291,7 @@ bool NodeInfo::removePod(const std::string& namespace_, const std::string& name)
     auto removed = removeFrom(m_pods, namespace_, name);
     if (!removed) return false;
     update(*removed, -1);
+    m_summary.numPods = static_cast<std::int32_t>(m_pods.size());
     return true;
 }
 
@@ -295,6 +303,10 @@ void NodeInfo::update(const PodInfo& pod, int sign) {
     for (const auto& [name, v] : r.scalarResources) m_requested.scalarResources[name] += sign * v;
     m_nonZeroRequested.milliCPU += sign * pod.nonZeroRequests.milliCPU;
     m_nonZeroRequested.memory += sign * pod.nonZeroRequests.memory;
+    m_summary.requestedMilliCPU = m_requested.milliCPU;
+    m_summary.requestedMemory = m_requested.memory;
+    m_summary.nonZeroRequestedMilliCPU = m_nonZeroRequested.milliCPU;
+    m_summary.nonZeroRequestedMemory = m_nonZeroRequested.memory;
 
     const api::Pod& p = *pod.pod;
     for (const auto& c : p.spec.containers)

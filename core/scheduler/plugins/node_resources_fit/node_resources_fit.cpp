@@ -229,14 +229,15 @@ Status NodeResourcesFit::filter(CycleState& state, const PodInfo&, const NodeInf
     if (!s) return Status::error(std::string("error reading \"") + kPreFilterStateKey + "\" from cycleState: not found");
     const Resource& request = s->podRequest;
     if (request.scalarResources.empty()) {
-        // fitsRequest's checks without building its list: the same reasons in the same order.
-        const Resource& alloc = node.allocatable();
-        const Resource& used = node.requested();
+        // fitsRequest's checks without building its list: the same reasons in the same order,
+        // from the node's summary (one cache line).
+        const NodeSummary& n = node.summary();
         unsigned mask = 0;
-        if (static_cast<std::int64_t>(node.pods().size()) + 1 > alloc.allowedPodNumber) mask |= 1;
-        if (request.milliCPU > 0 && request.milliCPU > alloc.milliCPU - used.milliCPU) mask |= 2;
-        if (request.memory > 0 && request.memory > alloc.memory - used.memory) mask |= 4;
-        if (request.ephemeralStorage > 0 && request.ephemeralStorage > alloc.ephemeralStorage - used.ephemeralStorage)
+        if (std::int64_t{n.numPods} + 1 > n.allowedPodNumber) mask |= 1;
+        if (request.milliCPU > 0 && request.milliCPU > n.allocatableMilliCPU - n.requestedMilliCPU) mask |= 2;
+        if (request.memory > 0 && request.memory > n.allocatableMemory - n.requestedMemory) mask |= 4;
+        if (request.ephemeralStorage > 0 &&
+            request.ephemeralStorage > node.allocatable().ephemeralStorage - node.requested().ephemeralStorage)
             mask |= 8;
         return mask == 0 ? Status::success() : m_rejections[mask];
     }

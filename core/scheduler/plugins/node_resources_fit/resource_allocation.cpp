@@ -150,11 +150,12 @@ void ResourceAllocationScorer::scoreNodes(const std::vector<const NodeInfo*>& no
     const std::int64_t cpuWeight = resources[0].weight, memoryWeight = resources[1].weight;
     const bool balanced = strategy == ScoringStrategy::BalancedAllocation;
     for (std::size_t i = 0; i < nodes.size(); ++i) {
-        const NodeInfo& node = *nodes[i];
-        const Resource& alloc = node.allocatable();
-        const Resource& used = useRequested ? node.requested() : node.nonZeroRequested();
-        const std::int64_t cpuAlloc = alloc.milliCPU, memoryAlloc = alloc.memory;
-        const std::int64_t cpuUsed = used.milliCPU + cpuRequest, memoryUsed = used.memory + memoryRequest;
+        const NodeSummary& node = nodes[i]->summary();
+        const std::int64_t cpuAlloc = node.allocatableMilliCPU, memoryAlloc = node.allocatableMemory;
+        const std::int64_t cpuUsed =
+            (useRequested ? node.requestedMilliCPU : node.nonZeroRequestedMilliCPU) + cpuRequest;
+        const std::int64_t memoryUsed =
+            (useRequested ? node.requestedMemory : node.nonZeroRequestedMemory) + memoryRequest;
         if (balanced) {
             double fractions[2];
             std::size_t count = 0;

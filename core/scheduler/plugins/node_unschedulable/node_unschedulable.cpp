@@ -3,8 +3,9 @@
 namespace ks::scheduler::plugins {
 
 Status NodeUnschedulable::filter(CycleState&, const PodInfo& pod, const NodeInfo& node) {
-    if (!node.node()) return Status::unresolvable(kErrReasonUnknownCondition);
-    if (!node.node()->spec.unschedulable) return {};
+    const NodeSummary& summary = node.summary();  // the node's spec without touching it
+    if (!summary.hasNode) return Status::unresolvable(kErrReasonUnknownCondition);
+    if (!summary.unschedulable) return {};
     static const api::Taint kUnschedulableTaint{"node.kubernetes.io/unschedulable", "", "NoSchedule", std::nullopt};
     for (const auto& t : pod.pod->spec.tolerations)
         if (t.tolerates(kUnschedulableTaint)) return {};

@@ -49,6 +49,7 @@ const api::Taint* findUntoleratedTaint(const std::vector<api::Taint>& taints,
 }
 
 Status TaintToleration::filter(CycleState&, const PodInfo& pod, const NodeInfo& node) {
+    if (!node.summary().hasTaints) return {};  // without touching the Node
     const api::Node* n = node.node();
     if (!n || n->spec.taints.empty()) return {};
     const api::Taint* taint = findUntoleratedTaint(n->spec.taints, pod.pod->spec.tolerations);
@@ -85,9 +86,9 @@ Status TaintToleration::scoreNodes(CycleState& state, const PodInfo&, const std:
     // The state is read at the first node with taints, where score() would read it.
     const PreScoreState* s = nullptr;
     for (std::size_t i = 0; i < nodes.size(); ++i) {
-        const api::Node* n = nodes[i]->node();
         scores[i].score = 0;
-        if (!n || n->spec.taints.empty()) continue;
+        if (!nodes[i]->summary().hasTaints) continue;  // without touching the Node
+        const api::Node* n = nodes[i]->node();
         if (!s && !(s = state.read<PreScoreState>(kStateKey)))
             return Status::error(std::string("reading \"") + kStateKey + "\" from cycleState: not found");
         scores[i].score = countIntolerable(n->spec.taints, s->tolerationsPreferNoSchedule);
