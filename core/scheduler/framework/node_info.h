@@ -116,6 +116,11 @@ public:
     void setNode(std::shared_ptr<const api::Node> node);
     const std::string& name() const;
     const NodeSummary& summary() const { return m_summary; }
+    // The node's index in its snapshot's nodeInfos() (copies keep it), so plugins can keep
+    // per-node results in arrays; kNoSlot for a NodeInfo outside a snapshot.
+    static constexpr std::size_t kNoSlot = static_cast<std::size_t>(-1);
+    std::size_t slot() const { return m_slot; }
+    void setSlot(std::size_t slot) { m_slot = slot; }
 
     void addPod(std::shared_ptr<PodInfo> pod);
     bool removePod(const std::string& namespace_, const std::string& name);
@@ -142,6 +147,7 @@ private:
 
     NodeSummary m_summary;  // first: see NodeSummary
     std::shared_ptr<const api::Node> m_node;
+    std::size_t m_slot = kNoSlot;
     std::vector<std::shared_ptr<PodInfo>> m_pods, m_podsWithAffinity, m_podsWithRequiredAntiAffinity;
     Resource m_requested, m_nonZeroRequested, m_allocatable;
     HostPortInfo m_usedPorts;

@@ -59,6 +59,7 @@ std::unique_ptr<Snapshot> Snapshot::build(const std::vector<std::shared_ptr<cons
         const auto& n = nodes[i];
         if (snap->m_byName.count(n->metadata.name)) continue;  // duplicate names: first wins
         auto info = std::make_shared<NodeInfo>(n);
+        info->setSlot(snap->m_nodeInfos.size());
         snap->m_nodeInfos.push_back(info);
         snap->m_byName.emplace(n->metadata.name, info);
     }

@@ -4,7 +4,7 @@
 
 namespace ks::scheduler::plugins::helper {
 
-CompiledNodeSelectorTerm::CompiledNodeSelectorTerm(const api::NodeSelectorTerm& term) {
+CompiledNodeSelectorTerm::CompiledNodeSelectorTerm(const api::NodeSelectorTerm& term, NodeLabelIndex* index) {
     // An empty term, or one upstream fails to parse, matches nothing.
     if (term.matchExpressions.empty() && term.matchFields.empty()) return;
     if (!term.parseErrors().empty()) return;
@@ -20,6 +20,10 @@ CompiledNodeSelectorTerm::CompiledNodeSelectorTerm(const api::NodeSelectorTerm& 
             m_term = term;
             m_requirements.clear();
             return;
+        }
+        if (index) {
+            req.table = &index->table(req.key);
+            for (const auto& v : req.values) req.ids.push_back(req.table->intern(v));
         }
         m_requirements.push_back(std::move(req));
     }
@@ -62,9 +66,48 @@ bool CompiledNodeSelectorTerm::matches(const api::Labels& labels, const std::str
     return true;
 }
 
-CompiledNodeSelector::CompiledNodeSelector(const api::NodeSelector& selector) {
+bool CompiledNodeSelectorTerm::matches(const NodeInfo& info) const {
+    const api::Node* node = info.node();
+    if (!node) return false;
+    if (m_mode != Mode::Fast || (!m_requirements.empty() && !m_requirements.front().table))
+        return matches(node->metadata.labels, node->metadata.name);
+    for (const auto& r : m_requirements) {
+        const std::int32_t id = r.table->id(info);
+        const bool has = id != NodeLabelValues::kMissing;
+        switch (r.op) {
+        case Op::In:
+            if (!has || std::find(r.ids.begin(), r.ids.end(), id) == r.ids.end()) return false;
+            break;
+        case Op::NotIn:
+            if (has && std::find(r.ids.begin(), r.ids.end(), id) != r.ids.end()) return false;
+            break;
+        case Op::Exists:
+            if (!has) return false;
+            break;
+        case Op::DoesNotExist:
+            if (has) return false;
+            break;
+        }
+    }
+    const std::string& nodeName = node->metadata.name;
+    if (!nodeName.empty()) {
+        for (const auto& f : m_fields) {
+            const bool equal = f.nameField ? nodeName == f.value : f.value.empty();
+            if (equal != f.in) return false;
+        }
+    }
+    return true;
+}
+
+CompiledNodeSelector::CompiledNodeSelector(const api::NodeSelector& selector, NodeLabelIndex* index) {
     m_terms.reserve(selector.terms.size());
-    for (const auto& t : selector.terms) m_terms.emplace_back(t);
+    for (const auto& t : selector.terms) m_terms.emplace_back(t, index);
+}
+
+bool CompiledNodeSelector::matches(const NodeInfo& node) const {
+    for (const auto& t : m_terms)
+        if (t.matches(node)) return true;
+    return false;
 }
 
 bool CompiledNodeSelector::matches(const api::Labels& nodeLabels, const std::string& nodeName) const {
@@ -91,11 +134,19 @@ bool CompiledRequiredNodeAffinity::matches(const api::Node& node) const {
     return !m_hasAffinity || m_affinity.matches(labels, node.metadata.name);
 }
 
-CompiledPreferredTerms::CompiledPreferredTerms(const std::vector<api::PreferredSchedulingTerm>& terms) {
+CompiledPreferredTerms::CompiledPreferredTerms(const std::vector<api::PreferredSchedulingTerm>& terms,
+                                               NodeLabelIndex* index) {
     for (const auto& t : terms) {
         if (t.weight == 0 || (t.preference.matchExpressions.empty() && t.preference.matchFields.empty())) continue;
-        m_terms.emplace_back(CompiledNodeSelectorTerm(t.preference), t.weight);
+        m_terms.emplace_back(CompiledNodeSelectorTerm(t.preference, index), t.weight);
     }
+}
+
+std::int64_t CompiledPreferredTerms::score(const NodeInfo& node) const {
+    std::int64_t score = 0;
+    for (const auto& [term, weight] : m_terms)
+        if (term.matches(node)) score += weight;
+    return score;
 }
 
 std::int64_t CompiledPreferredTerms::score(const api::Node& node) const {

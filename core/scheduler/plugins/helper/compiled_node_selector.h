@@ -14,14 +14,19 @@
 
 #include "core/api/labels.h"
 #include "core/api/types.h"
+#include "core/scheduler/framework/node_info.h"
+#include "core/scheduler/plugins/helper/node_label_values.h"
 
 namespace ks::scheduler::plugins::helper {
 
 // One NodeSelectorTerm: its requirements ANDed.
 class CompiledNodeSelectorTerm {
 public:
-    explicit CompiledNodeSelectorTerm(const api::NodeSelectorTerm& term);
+    // With an index, matches(NodeInfo) reads each key's value from it (by node slot) and
+    // compares value numbers instead of strings.
+    explicit CompiledNodeSelectorTerm(const api::NodeSelectorTerm& term, NodeLabelIndex* index = nullptr);
     bool matches(const api::Labels& nodeLabels, const std::string& nodeName) const;
+    bool matches(const NodeInfo& node) const;
 
 private:
     enum class Op : std::uint8_t { In, NotIn, Exists, DoesNotExist };
@@ -29,6 +34,8 @@ private:
         std::string key;
         Op op;
         std::vector<std::string> values;
+        NodeLabelValues* table = nullptr;  // with an index
+        std::vector<std::int32_t> ids;     // the values' numbers in table
     };
     struct Field {
         bool nameField;  // key metadata.name; other keys read as ""
@@ -46,8 +53,9 @@ private:
 class CompiledNodeSelector {
 public:
     CompiledNodeSelector() = default;
-    explicit CompiledNodeSelector(const api::NodeSelector& selector);
+    explicit CompiledNodeSelector(const api::NodeSelector& selector, NodeLabelIndex* index = nullptr);
     bool matches(const api::Labels& nodeLabels, const std::string& nodeName) const;
+    bool matches(const NodeInfo& node) const;
 
 private:
     std::vector<CompiledNodeSelectorTerm> m_terms;
@@ -70,9 +78,11 @@ private:
 class CompiledPreferredTerms {
 public:
     CompiledPreferredTerms() = default;
-    explicit CompiledPreferredTerms(const std::vector<api::PreferredSchedulingTerm>& terms);
+    explicit CompiledPreferredTerms(const std::vector<api::PreferredSchedulingTerm>& terms,
+                                    NodeLabelIndex* index = nullptr);
     // Sum of the weights of the terms node matches.
     std::int64_t score(const api::Node& node) const;
+    std::int64_t score(const NodeInfo& node) const;
     bool empty() const { return m_terms.empty(); }
 
 private:

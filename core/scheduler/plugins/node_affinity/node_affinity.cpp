@@ -64,8 +64,8 @@ NodeAffinity::NodeAffinity(std::optional<api::NodeAffinity> added) {
         if (added->required) m_addedNodeSelector = added->required;
         m_addedPreferred = added->preferred;
     }
-    if (m_addedNodeSelector) m_compiledAddedNodeSelector.emplace(*m_addedNodeSelector);
-    m_compiledAddedPreferred = helper::CompiledPreferredTerms(m_addedPreferred);
+    if (m_addedNodeSelector) m_compiledAddedNodeSelector.emplace(*m_addedNodeSelector, &m_labels);
+    m_compiledAddedPreferred = helper::CompiledPreferredTerms(m_addedPreferred, &m_labels);
 }
 
 Status NodeAffinity::preFilter(CycleState& state, const PodInfo& pod, PreFilterResult& result) {
@@ -74,7 +74,7 @@ Status NodeAffinity::preFilter(CycleState& state, const PodInfo& pod, PreFilterR
     const bool noNodeAffinity = !na || !na->required;
     if (noNodeAffinity && !m_addedNodeSelector && p.spec.nodeSelector.empty()) return Status::skip();
     auto s = std::make_unique<PreFilterState>();
-    if (!noNodeAffinity) s->requiredAffinity.emplace(*na->required);
+    if (!noNodeAffinity) s->requiredAffinity.emplace(*na->required, &m_labels);
     state.write(kPreFilterKey, std::move(s));
     if (noNodeAffinity || na->required->terms.empty()) return {};
     // Required terms that all name nodes (matchFields metadata.name In): the union over terms of
@@ -105,7 +105,7 @@ Status NodeAffinity::preFilter(CycleState& state, const PodInfo& pod, PreFilterR
 Status NodeAffinity::filter(CycleState& state, const PodInfo& pod, const NodeInfo& node) {
     const api::Node* n = node.node();
     if (!n) return Status::error("node not found");
-    if (m_compiledAddedNodeSelector && !m_compiledAddedNodeSelector->matches(n->metadata.labels, n->metadata.name))
+    if (m_compiledAddedNodeSelector && !m_compiledAddedNodeSelector->matches(node))
     {
         static const Status kRejected = Status::constant(Code::UnschedulableAndUnresolvable, {kErrReasonEnforced});  // shared by every node
         return kRejected;
@@ -114,7 +114,7 @@ Status NodeAffinity::filter(CycleState& state, const PodInfo& pod, const NodeInf
     const auto* s = state.read<PreFilterState>(kPreFilterKey);
     const bool matches =
         s ? matchesNodeSelector(*pod.pod, n->metadata.labels) &&
-                (!s->requiredAffinity || s->requiredAffinity->matches(n->metadata.labels, n->metadata.name))
+                (!s->requiredAffinity || s->requiredAffinity->matches(node))
           : matchesRequiredNodeAffinity(*pod.pod, *n);
     if (!matches) {
         static const Status kRejected = Status::constant(Code::UnschedulableAndUnresolvable, {kErrReasonPod});
@@ -129,7 +129,7 @@ Status NodeAffinity::preScore(CycleState& state, const PodInfo& pod, const std::
     const bool hasPreferred = na && !na->preferred.empty();
     if (!hasPreferred && m_addedPreferred.empty()) return Status::skip();
     auto s = std::make_unique<PreScoreState>();
-    if (hasPreferred) s->preferred = helper::CompiledPreferredTerms(na->preferred);
+    if (hasPreferred) s->preferred = helper::CompiledPreferredTerms(na->preferred, &m_labels);
     state.write(kPreScoreKey, std::move(s));
     return {};
 }
@@ -137,9 +137,9 @@ Status NodeAffinity::preScore(CycleState& state, const PodInfo& pod, const std::
 Status NodeAffinity::score(CycleState& state, const PodInfo& pod, const NodeInfo& node, std::int64_t& score) {
     const api::Node* n = node.node();
     if (!n) return Status::error("node not found");
-    score = m_compiledAddedPreferred.score(*n);
+    score = m_compiledAddedPreferred.score(node);
     if (const auto* s = state.read<PreScoreState>(kPreScoreKey)) {
-        score += s->preferred.score(*n);
+        score += s->preferred.score(node);
     } else if (const api::NodeAffinity* na = nodeAffinityOf(*pod.pod)) {
         score += preferredScore(na->preferred, *n);  // PreScore disabled: compute here
     }
@@ -153,8 +153,8 @@ Status NodeAffinity::scoreNodes(CycleState& state, const PodInfo& pod, const std
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         const api::Node* n = nodes[i]->node();
         if (!n) return Status::error("node not found");
-        std::int64_t score = m_compiledAddedPreferred.score(*n);
-        if (s) score += s->preferred.score(*n);
+        std::int64_t score = m_compiledAddedPreferred.score(*nodes[i]);
+        if (s) score += s->preferred.score(*nodes[i]);
         else if (na) score += preferredScore(na->preferred, *n);  // PreScore disabled: compute here
         scores[i].score = score;
     }

@@ -33,6 +33,8 @@ public:
 private:
     std::optional<api::NodeSelector> m_addedNodeSelector;
     std::vector<api::PreferredSchedulingTerm> m_addedPreferred;
+    // Node label values by node slot, for the compiled selectors.
+    helper::NodeLabelIndex m_labels;
     // The same, parsed once.
     std::optional<helper::CompiledNodeSelector> m_compiledAddedNodeSelector;
     helper::CompiledPreferredTerms m_compiledAddedPreferred;

@@ -41,7 +41,7 @@ struct CriticalPaths {
 
 struct PreFilterState final : StateData {
     std::shared_ptr<const std::vector<SpreadConstraint>> constraints;  // shared by clones
-    std::vector<spread::NodeLabelCache::Table*> labels;  // per constraint: the plugin's label cache
+    std::vector<helper::NodeLabelValues*> labels;  // per constraint: the plugin's label values
     std::vector<bool> selfMatch;                  // per constraint: the pod matches its selector
     std::vector<CriticalPaths> criticalPaths;     // per constraint
     std::vector<spread::DomainCounts> tpValueToMatchNum;  // per constraint: domain -> matching pods
@@ -71,7 +71,7 @@ Status PodTopologySpread::preFilter(CycleState& state, const PodInfo& podInfo, P
     for (const auto& c : constraints) {
         s->selfMatch.push_back(c.selector.matches(pod.metadata.labels));
         tables.push_back(m_matchCounts.table(c.selector, pod.metadata.namespace_));
-        s->labels.push_back(&m_labels.table(c.topologyKey, nodeInfos.size()));
+        s->labels.push_back(&m_labels.table(c.topologyKey));
     }
     std::vector<const std::string*> values(n);
     const helper::CompiledRequiredNodeAffinity required(pod);
@@ -81,7 +81,7 @@ Status PodTopologySpread::preFilter(CycleState& state, const PodInfo& podInfo, P
         if (!node) continue;
         // The node must have every constraint's topology key.
         bool hasAll = true;
-        for (std::size_t i = 0; i < n && hasAll; ++i) hasAll = (values[i] = s->labels[i]->value(*info, true)) != nullptr;
+        for (std::size_t i = 0; i < n && hasAll; ++i) hasAll = (values[i] = s->labels[i]->value(*info)) != nullptr;
         if (!hasAll) continue;
         for (std::size_t i = 0; i < n; ++i) {
             const auto& c = constraints[i];
@@ -137,7 +137,7 @@ Status PodTopologySpread::filter(CycleState& state, const PodInfo&, const NodeIn
 
     for (std::size_t i = 0; i < constraints.size(); ++i) {
         const auto& c = constraints[i];
-        const std::string* tpVal = s->labels[i]->value(nodeInfo, false);
+        const std::string* tpVal = s->labels[i]->value(nodeInfo);
         // Rejections are shared by every node.
         static const Status kMissingLabel = Status::constant(Code::UnschedulableAndUnresolvable, {kErrReasonNodeLabelNotMatch});
         static const Status kSkew = Status::constant(Code::Unschedulable, {kErrReasonConstraintsNotMatch});

@@ -389,30 +389,6 @@ int countPodsMatchSelector(const NodeInfo& node, const SpreadSelector& selector,
     return count;
 }
 
-const std::string* NodeLabelCache::Table::value(const NodeInfo& info, bool remember) {
-    const api::Node* node = info.node();
-    if (!node) return nullptr;
-    auto it = m_entries.find(&info);
-    if (it != m_entries.end() && it->second.node.get() == node) return it->second.value;
-    auto label = node->metadata.labels.find(m_key);
-    const std::string* value = label == node->metadata.labels.end() ? nullptr : &label->second;
-    if (remember) m_entries[&info] = Entry{info.nodePtr(), value};
-    return value;
-}
-
-NodeLabelCache::Table& NodeLabelCache::table(const std::string& key, std::size_t numNodes) {
-    for (auto& t : m_tables)
-        if (t->m_key == key) {
-            // NodeInfos come and go with snapshots: drop the dead weight now and then.
-            if (t->m_entries.size() > 2 * numNodes + 1024) t->m_entries.clear();
-            return *t;
-        }
-    if (m_tables.size() >= 32) m_tables.erase(m_tables.begin());
-    m_tables.push_back(std::make_unique<Table>());
-    m_tables.back()->m_key = key;
-    return *m_tables.back();
-}
-
 int MatchCounts::Table::count(std::size_t slot, const NodeInfo& node, const SpreadSelector& selector,
                               const std::string& ns) {
     if (slot >= m_slots.size()) m_slots.resize(slot + 1, {0, 0});

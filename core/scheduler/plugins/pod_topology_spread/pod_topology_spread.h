@@ -20,6 +20,7 @@
 #include "core/scheduler/framework/interface.h"
 #include "core/scheduler/plugins/helper/compiled_node_selector.h"
 #include "core/scheduler/plugins/helper/compiled_selector.h"
+#include "core/scheduler/plugins/helper/node_label_values.h"
 
 namespace ks::scheduler::plugins {
 
@@ -59,7 +60,8 @@ namespace spread {
 
 // Matching pods per topology value, in the order the values were first seen (node order, which
 // also fixes the order upstream's Go map iteration leaves open).
-// NOTE: keys view the nodes' label strings; the snapshot's nodes outlive a cycle's state.
+// NOTE: keys view label strings that outlive a cycle's state: the plugin's NodeLabelIndex
+// values (never dropped) or the snapshot's nodes.
 class DomainCounts {
 public:
     std::int64_t* find(std::string_view value) {
@@ -86,33 +88,6 @@ private:
 
 // Pods on the node in namespace ns, not terminating, whose labels the selector matches.
 int countPodsMatchSelector(const NodeInfo& node, const SpreadSelector& selector, const std::string& ns);
-
-// The value of one topology label per node, remembered across cycles: node labels are
-// immutable for a given Node object, and looking them up in each node's label map for every
-// node of every cycle is a large part of this plugin's cost.
-class NodeLabelCache {
-public:
-    class Table {
-    public:
-        // The label's value on the node, or nullptr when the node lacks it. remember: keep it for
-        // later cycles (only for the snapshot's own NodeInfos, not preemption's copies).
-        const std::string* value(const NodeInfo& info, bool remember);
-
-    private:
-        friend class NodeLabelCache;
-        struct Entry {
-            std::shared_ptr<const api::Node> node;  // held, so that its address is never reused
-            const std::string* value = nullptr;
-        };
-        std::string m_key;
-        std::unordered_map<const NodeInfo*, Entry> m_entries;
-    };
-    // The table for topology key, created when new.
-    Table& table(const std::string& key, std::size_t numNodes);
-
-private:
-    std::vector<std::unique_ptr<Table>> m_tables;
-};
 
 // countPodsMatchSelector memoized per node state. A NodeInfo's generation changes with every
 // pod added to or removed from it and is unique across NodeInfos (clones share it with their
@@ -198,7 +173,10 @@ private:
     std::vector<api::TopologySpreadConstraint> m_defaultConstraints;
     bool m_systemDefaulted = false;
     spread::MatchCounts m_matchCounts;
-    spread::NodeLabelCache m_labels;
+    // Each topology key's value per node slot (node labels are immutable for a given Node
+    // object, and looking them up in each node's label map for every node of every cycle is a
+    // large part of this plugin's cost).
+    helper::NodeLabelIndex m_labels;
 };
 
 // Registry factory: args is the pluginConfig args (null for the defaults).

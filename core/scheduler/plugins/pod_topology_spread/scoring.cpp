@@ -21,7 +21,7 @@ struct PreScoreState final : StateData {
     std::vector<spread::DomainCounts> topologyValueToPodCounts;
     // Per constraint: ln(number of domains + 2), so small topologies are not watered down.
     std::vector<double> topologyNormalizingWeight;
-    std::vector<spread::NodeLabelCache::Table*> labels;  // per constraint: the plugin's label cache
+    std::vector<helper::NodeLabelValues*> labels;  // per constraint: the plugin's label values
 
     std::unique_ptr<StateData> clone() const override { return std::make_unique<PreScoreState>(*this); }
 };
@@ -57,7 +57,7 @@ Status PodTopologySpread::preScore(CycleState& state, const PodInfo& podInfo,
     // initPreScoreState: the domains among the filtered nodes.
     const std::size_t n = s->constraints.size();
     s->topologyValueToPodCounts.resize(n);
-    for (const auto& c : s->constraints) s->labels.push_back(&m_labels.table(c.topologyKey, allNodes.size()));
+    for (const auto& c : s->constraints) s->labels.push_back(&m_labels.table(c.topologyKey));
     std::vector<bool> isHostname(n);
     for (std::size_t i = 0; i < n; ++i) isHostname[i] = s->constraints[i].topologyKey == spread::kLabelHostname;
     // The node's value for each constraint's key ("" when missing, as Go's map index), and
@@ -66,7 +66,7 @@ Status PodTopologySpread::preScore(CycleState& state, const PodInfo& podInfo,
     auto readValues = [&](const NodeInfo& info) {
         bool hasAll = true;
         for (std::size_t i = 0; i < n; ++i) {
-            const std::string* v = s->labels[i]->value(info, true);
+            const std::string* v = s->labels[i]->value(info);
             hasAll = hasAll && v;
             values[i] = v ? v : &emptyLabel();
         }
@@ -125,7 +125,7 @@ std::int64_t scoreNode(const PreScoreState& s, const NodeInfo& nodeInfo, const s
     double sum = 0;
     for (std::size_t i = 0; i < s.constraints.size(); ++i) {
         const auto& c = s.constraints[i];
-        const std::string* value = s.labels[i]->value(nodeInfo, false);
+        const std::string* value = s.labels[i]->value(nodeInfo);
         if (!value) continue;
         std::int64_t count = 0;
         if (c.topologyKey == spread::kLabelHostname) {
