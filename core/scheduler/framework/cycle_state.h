@@ -21,7 +21,7 @@ public:
 
 class CycleState {
 public:
-    CycleState() = default;
+    CycleState() : m_version(nextVersion()) {}
     CycleState(const CycleState&) = delete;
     CycleState& operator=(const CycleState&) = delete;
 
@@ -40,6 +40,7 @@ public:
         return nullptr;
     }
     void write(std::string_view key, std::unique_ptr<StateData> data) {
+        m_version = nextVersion();
         for (auto& [k, v] : m_data)
             if (k == key) {
                 v = std::move(data);
@@ -58,6 +59,10 @@ public:
         return copy;
     }
 
+    // Unique among all states and all their contents: changes with every write, and a new or
+    // cloned state never has the version of another (see StateCache).
+    std::uint64_t version() const { return m_version; }
+
     // Plugins whose PreFilter / PreScore returned Skip in this cycle.
     std::map<std::string, bool> skipFilterPlugins, skipScorePlugins;
     // The same as bit masks over the profile's filter / score plugin indexes, which the runtime
@@ -65,7 +70,33 @@ public:
     std::uint64_t skipFilterMask = 0, skipScoreMask = 0;
 
 private:
+    static std::uint64_t nextVersion() {
+        // Single-threaded by design (one event loop): a plain counter is enough.
+        static std::uint64_t version = 0;
+        return ++version;
+    }
+
+    std::uint64_t m_version;
     std::vector<std::pair<std::string, std::unique_ptr<StateData>>> m_data;
+};
+
+// A plugin's last read of its state: a filter reads it once per node, and the same state for
+// thousands of nodes in a row; this spares searching the state's keys each time. One cache
+// serves one key (and so one type).
+class StateCache {
+public:
+    template <typename T>
+    T* read(const CycleState& state, std::string_view key) {
+        if (state.version() != m_version) {
+            m_data = state.read<T>(key);  // checks the type
+            m_version = state.version();
+        }
+        return static_cast<T*>(m_data);
+    }
+
+private:
+    std::uint64_t m_version = 0;  // no state has version 0
+    StateData* m_data = nullptr;
 };
 
 }  // namespace ks::scheduler

@@ -233,6 +233,7 @@ NodeInfo::NodeInfo(std::shared_ptr<const api::Node> node) : m_generation(nextGen
 
 void NodeInfo::setNode(std::shared_ptr<const api::Node> node) {
     m_node = std::move(node);
+    m_name = m_node->metadata.name;
     m_allocatable = Resource::fromList(m_node->status.allocatable);
     m_summary.allocatableMilliCPU = m_allocatable.milliCPU;
     m_summary.allocatableMemory = m_allocatable.memory;
@@ -243,10 +244,7 @@ void NodeInfo::setNode(std::shared_ptr<const api::Node> node) {
     m_generation = nextGeneration();
 }
 
-const std::string& NodeInfo::name() const {
-    static const std::string kNoNode = "<no node>";
-    return m_node ? m_node->metadata.name : kNoNode;
-}
+const std::string NodeInfo::kNoNodeName = "<no node>";
 
 namespace {
 

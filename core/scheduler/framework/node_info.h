@@ -114,7 +114,9 @@ public:
     const api::Node* node() const { return m_node.get(); }
     std::shared_ptr<const api::Node> nodePtr() const { return m_node; }
     void setNode(std::shared_ptr<const api::Node> node);
-    const std::string& name() const;
+    // A copy kept here: a cycle names every rejected node, and reading the name from the Node
+    // object would touch it only for that.
+    const std::string& name() const { return m_node ? m_name : kNoNodeName; }
     const NodeSummary& summary() const { return m_summary; }
     // The node's index in its snapshot's nodeInfos() (copies keep it), so plugins can keep
     // per-node results in arrays; kNoSlot for a NodeInfo outside a snapshot.
@@ -148,6 +150,8 @@ private:
     NodeSummary m_summary;  // first: see NodeSummary
     std::shared_ptr<const api::Node> m_node;
     std::size_t m_slot = kNoSlot;
+    std::string m_name;  // m_node->metadata.name
+    static const std::string kNoNodeName;
     std::vector<std::shared_ptr<PodInfo>> m_pods, m_podsWithAffinity, m_podsWithRequiredAntiAffinity;
     Resource m_requested, m_nonZeroRequested, m_allocatable;
     HostPortInfo m_usedPorts;

@@ -7,7 +7,15 @@ namespace ks::scheduler {
 
 namespace {
 
-std::size_t hashOf(std::string_view s) { return std::hash<std::string_view>{}(s); }
+// FNV-1a: node names are short, and this is cheaper than std::hash's for them.
+std::size_t hashOf(std::string_view s) {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (const char c : s) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+    }
+    return static_cast<std::size_t>(h ^ (h >> 29));
+}
 
 // Buffers of dropped maps, reused by the next ones: a cycle's map of thousands of nodes is
 // larger than malloc's mmap threshold, and mapping fresh pages for it every cycle costs more
@@ -43,7 +51,7 @@ void NodeToStatus::adoptSpareBuffers() {
     s.entries.pop_back();
     m_index = std::move(s.indexes.back());
     s.indexes.pop_back();
-    m_index.clear();
+    m_index.clear();  // keeps its capacity, which emplace uses as a size hint
 }
 
 std::size_t NodeToStatus::indexOf(std::string_view node) const {
@@ -69,14 +77,28 @@ void NodeToStatus::rebuildIndex(std::size_t capacity) {
 }
 
 std::pair<NodeToStatus::iterator, bool> NodeToStatus::emplace(std::string node, Status status) {
-    const std::size_t existing = indexOf(node);
-    if (existing != m_entries.size()) return {m_entries.begin() + static_cast<std::ptrdiff_t>(existing), false};
     if (m_entries.capacity() == 0) adoptSpareBuffers();
+    if (m_index.empty()) {
+        // The size of the buffer's last index: a cycle usually rejects about as many nodes as
+        // the one before.
+        std::size_t capacity = 16;
+        while (capacity < m_index.capacity()) capacity *= 2;
+        if (capacity > m_index.capacity()) capacity /= 2;
+        m_index.assign(capacity < 16 ? 16 : capacity, kEmpty);
+    }
+    // One probe finds the node or the free index slot for it.
+    const std::size_t mask = m_index.size() - 1;
+    std::size_t i = hashOf(node) & mask;
+    for (; m_index[i] != kEmpty; i = (i + 1) & mask) {
+        const std::size_t existing = m_index[i] - 1;
+        if (m_entries[existing].first == node)
+            return {m_entries.begin() + static_cast<std::ptrdiff_t>(existing), false};
+    }
     m_entries.emplace_back(std::move(node), std::move(status));
     if (2 * m_entries.size() > m_index.size()) {
-        rebuildIndex(m_index.empty() ? 16 : 2 * m_index.size());
+        rebuildIndex(2 * m_index.size());
     } else {
-        insertIndex(m_entries.size() - 1);
+        m_index[i] = static_cast<std::uint32_t>(m_entries.size());
     }
     return {m_entries.end() - 1, true};
 }

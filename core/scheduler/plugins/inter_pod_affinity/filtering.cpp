@@ -249,7 +249,7 @@ Status InterPodAffinity::removePod(CycleState& state, const PodInfo&, const PodI
 }
 
 Status InterPodAffinity::filter(CycleState& state, const PodInfo&, const NodeInfo& nodeInfo) {
-    const auto* s = state.read<PreFilterState>(kPreFilterStateKey);
+    const auto* s = m_preFilterState.read<PreFilterState>(state, kPreFilterStateKey);
     if (!s) return notFound();
     const api::Node* node = nodeInfo.node();
     if (!node) return Status::error("node not found");

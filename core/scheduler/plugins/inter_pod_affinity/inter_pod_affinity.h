@@ -161,6 +161,7 @@ private:
     ipa::NodeResultCache<ipa::ExistingAntiAffinityMatches> m_existingAntiAffinityCache;
     ipa::NodeResultCache<ipa::IncomingTermMatches> m_incomingTermsCache;
     ipa::NodeResultCache<ipa::ScoreContributions> m_scoreCache;
+    StateCache m_preFilterState;
 };
 
 // Registry factory: args is the pluginConfig args (null for the defaults).

@@ -225,7 +225,7 @@ Status NodeResourcesFit::preFilter(CycleState& state, const PodInfo& pod, PreFil
 }
 
 Status NodeResourcesFit::filter(CycleState& state, const PodInfo&, const NodeInfo& node) {
-    const auto* s = state.read<PreFilterState>(kPreFilterStateKey);
+    const auto* s = m_preFilterState.read<PreFilterState>(state, kPreFilterStateKey);
     if (!s) return Status::error(std::string("error reading \"") + kPreFilterStateKey + "\" from cycleState: not found");
     const Resource& request = s->podRequest;
     if (request.scalarResources.empty()) {

@@ -74,6 +74,7 @@ private:
     // The rejections of pods without scalar requests, by which of pods (1), cpu (2), memory (4)
     // and ephemeral-storage (8) do not fit: built once, shared by every node.
     std::array<Status, 16> m_rejections;
+    StateCache m_preFilterState;
 };
 
 // Registry factory: args is the pluginConfig args (null for the defaults).

@@ -73,7 +73,7 @@ Status PodTopologySpread::preFilter(CycleState& state, const PodInfo& podInfo, P
         tables.push_back(m_matchCounts.table(c.selector, pod.metadata.namespace_));
         s->labels.push_back(&m_labels.table(c.topologyKey));
     }
-    std::vector<const std::string*> values(n);
+    std::vector<std::int32_t> ids(n);
     const helper::CompiledRequiredNodeAffinity required(pod);
     for (std::size_t slot = 0; slot < nodeInfos.size(); ++slot) {
         const NodeInfo* info = nodeInfos[slot].get();
@@ -81,12 +81,14 @@ Status PodTopologySpread::preFilter(CycleState& state, const PodInfo& podInfo, P
         if (!node) continue;
         // The node must have every constraint's topology key.
         bool hasAll = true;
-        for (std::size_t i = 0; i < n && hasAll; ++i) hasAll = (values[i] = s->labels[i]->value(*info)) != nullptr;
+        for (std::size_t i = 0; i < n && hasAll; ++i)
+            hasAll = (ids[i] = s->labels[i]->id(*info)) != helper::NodeLabelValues::kMissing;
         if (!hasAll) continue;
         for (std::size_t i = 0; i < n; ++i) {
             const auto& c = constraints[i];
             if (!spread::matchNodeInclusionPolicies(c, pod, *node, required)) continue;
-            s->tpValueToMatchNum[i][*values[i]] += tables[i]->count(slot, *info, c.selector, pod.metadata.namespace_);
+            s->tpValueToMatchNum[i].at(ids[i], s->labels[i]->valueOf(ids[i])) +=
+                tables[i]->count(slot, *info, c.selector, pod.metadata.namespace_);
         }
     }
     s->criticalPaths.resize(n);
@@ -128,7 +130,7 @@ Status PodTopologySpread::removePod(CycleState& state, const PodInfo& podToSched
 }
 
 Status PodTopologySpread::filter(CycleState& state, const PodInfo&, const NodeInfo& nodeInfo) {
-    const auto* s = state.read<PreFilterState>(kPreFilterStateKey);
+    auto* s = m_preFilterState.read<PreFilterState>(state, kPreFilterStateKey);  // counts remember value numbers
     if (!s) return Status::error(std::string("reading \"") + kPreFilterStateKey + "\" from cycleState: not found");
     const auto& constraints = *s->constraints;
     if (constraints.empty()) return Status::success();
@@ -137,15 +139,15 @@ Status PodTopologySpread::filter(CycleState& state, const PodInfo&, const NodeIn
 
     for (std::size_t i = 0; i < constraints.size(); ++i) {
         const auto& c = constraints[i];
-        const std::string* tpVal = s->labels[i]->value(nodeInfo);
+        const std::int32_t tpId = s->labels[i]->id(nodeInfo);
         // Rejections are shared by every node.
         static const Status kMissingLabel = Status::constant(Code::UnschedulableAndUnresolvable, {kErrReasonNodeLabelNotMatch});
         static const Status kSkew = Status::constant(Code::Unschedulable, {kErrReasonConstraintsNotMatch});
-        if (!tpVal) return kMissingLabel;
+        if (tpId == helper::NodeLabelValues::kMissing) return kMissingLabel;
         // 'existing matching num' + 'if self-match (1 or 0)' - 'global minimum' <= 'maxSkew'
         const std::int64_t minMatchNum = s->minMatchNum(i, c.minDomains);
         const std::int64_t selfMatchNum = s->selfMatch[i] ? 1 : 0;
-        const std::int64_t* matchNum = s->tpValueToMatchNum[i].find(*tpVal);
+        const std::int64_t* matchNum = s->tpValueToMatchNum[i].find(tpId, *s->labels[i]);
         const std::int64_t skew = (matchNum ? *matchNum : 0) + selfMatchNum - minMatchNum;
         if (skew > c.maxSkew) return kSkew;
     }

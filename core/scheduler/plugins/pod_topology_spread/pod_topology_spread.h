@@ -75,15 +75,63 @@ public:
     // The count of value, inserted as 0 when new.
     std::int64_t& operator[](std::string_view value) {
         auto [it, inserted] = m_index.emplace(value, m_entries.size());
-        if (inserted) m_entries.emplace_back(value, 0);
+        if (inserted) {
+            m_entries.emplace_back(value, 0);
+            forgetAbsent();
+        }
         return m_entries[it->second].second;
+    }
+    // The same by the value's number in the constraint's NodeLabelValues (value is that
+    // number's string): after the first time, an array index instead of hashing the string.
+    std::int64_t& at(std::int32_t id, std::string_view value) {
+        if (known(id)) return m_entries[static_cast<std::size_t>(m_byId[static_cast<std::size_t>(id)])].second;
+        std::int64_t& count = (*this)[value];
+        remember(id, static_cast<std::int32_t>(m_index.find(value)->second));
+        return count;
+    }
+    std::int64_t* find(std::int32_t id, std::string_view value) {
+        if (known(id)) return &m_entries[static_cast<std::size_t>(m_byId[static_cast<std::size_t>(id)])].second;
+        return findSlow(id, value);
+    }
+    // The same with the value looked up in values only when the number is new here.
+    std::int64_t* find(std::int32_t id, const helper::NodeLabelValues& values) {
+        if (known(id)) return &m_entries[static_cast<std::size_t>(m_byId[static_cast<std::size_t>(id)])].second;
+        return findSlow(id, values.valueOf(id));
     }
     std::size_t size() const { return m_entries.size(); }
     const std::vector<std::pair<std::string_view, std::int64_t>>& entries() const { return m_entries; }
 
 private:
+    std::int64_t* findSlow(std::int32_t id, std::string_view value) {
+        if (id >= 0 && static_cast<std::size_t>(id) < m_byId.size() && m_byId[static_cast<std::size_t>(id)] == kAbsent)
+            return nullptr;
+        auto it = m_index.find(value);
+        remember(id, it == m_index.end() ? kAbsent : static_cast<std::int32_t>(it->second));
+        return it == m_index.end() ? nullptr : &m_entries[it->second].second;
+    }
+
+    static constexpr std::int32_t kUnknown = -1, kAbsent = -2;
+    bool known(std::int32_t id) const {
+        return id >= 0 && static_cast<std::size_t>(id) < m_byId.size() && m_byId[static_cast<std::size_t>(id)] >= 0;
+    }
+    void remember(std::int32_t id, std::int32_t entry) {
+        if (id < 0) return;
+        if (static_cast<std::size_t>(id) >= m_byId.size()) m_byId.resize(static_cast<std::size_t>(id) + 1, kUnknown);
+        m_byId[static_cast<std::size_t>(id)] = entry;
+        m_hasAbsent = m_hasAbsent || entry == kAbsent;
+    }
+    // A value added by its string may be one remembered as absent.
+    void forgetAbsent() {
+        if (!m_hasAbsent) return;
+        for (auto& e : m_byId)
+            if (e == kAbsent) e = kUnknown;
+        m_hasAbsent = false;
+    }
+
     std::vector<std::pair<std::string_view, std::int64_t>> m_entries;
     std::unordered_map<std::string_view, std::size_t> m_index;
+    std::vector<std::int32_t> m_byId;  // value number -> entry, kUnknown or kAbsent
+    bool m_hasAbsent = false;
 };
 
 // Pods on the node in namespace ns, not terminating, whose labels the selector matches.
@@ -177,6 +225,7 @@ private:
     // object, and looking them up in each node's label map for every node of every cycle is a
     // large part of this plugin's cost).
     helper::NodeLabelIndex m_labels;
+    StateCache m_preFilterState;
 };
 
 // Registry factory: args is the pluginConfig args (null for the defaults).

@@ -63,12 +63,14 @@ Status PodTopologySpread::preScore(CycleState& state, const PodInfo& podInfo,
     // The node's value for each constraint's key ("" when missing, as Go's map index), and
     // whether it has them all.
     std::vector<const std::string*> values(n);
+    std::vector<std::int32_t> ids(n);
     auto readValues = [&](const NodeInfo& info) {
         bool hasAll = true;
         for (std::size_t i = 0; i < n; ++i) {
-            const std::string* v = s->labels[i]->value(info);
-            hasAll = hasAll && v;
-            values[i] = v ? v : &emptyLabel();
+            ids[i] = s->labels[i]->id(info);
+            const bool has = ids[i] != helper::NodeLabelValues::kMissing;
+            hasAll = hasAll && has;
+            values[i] = has ? &s->labels[i]->valueOf(ids[i]) : &emptyLabel();
         }
         return hasAll;
     };
@@ -84,7 +86,7 @@ Status PodTopologySpread::preScore(CycleState& state, const PodInfo& podInfo,
             if (isHostname[i]) continue;  // counted per node in Score
             auto& counts = s->topologyValueToPodCounts[i];
             const std::size_t before = counts.size();
-            counts[*values[i]];
+            counts.at(ids[i], *values[i]);
             if (counts.size() != before) ++topoSize[i];
         }
     }
@@ -108,7 +110,7 @@ Status PodTopologySpread::preScore(CycleState& state, const PodInfo& podInfo,
         for (std::size_t i = 0; i < n; ++i) {
             const auto& c = s->constraints[i];
             if (isHostname[i]) continue;  // no domain map: counted per node in Score
-            std::int64_t* count = s->topologyValueToPodCounts[i].find(*values[i]);
+            std::int64_t* count = s->topologyValueToPodCounts[i].find(ids[i], *values[i]);
             if (!count || !spread::matchNodeInclusionPolicies(c, pod, *node, required)) continue;
             *count += tables[i]->count(slot, *info, c.selector, pod.metadata.namespace_);
         }
@@ -121,17 +123,18 @@ Status PodTopologySpread::preScore(CycleState& state, const PodInfo& podInfo,
 namespace {
 
 // Each present domain credits the node with its number of matching pods.
-std::int64_t scoreNode(const PreScoreState& s, const NodeInfo& nodeInfo, const std::string& ns) {
+// The counts remember value numbers as they are looked up, hence a mutable state.
+std::int64_t scoreNode(PreScoreState& s, const NodeInfo& nodeInfo, const std::string& ns) {
     double sum = 0;
     for (std::size_t i = 0; i < s.constraints.size(); ++i) {
         const auto& c = s.constraints[i];
-        const std::string* value = s.labels[i]->value(nodeInfo);
-        if (!value) continue;
+        const std::int32_t id = s.labels[i]->id(nodeInfo);
+        if (id == helper::NodeLabelValues::kMissing) continue;
         std::int64_t count = 0;
         if (c.topologyKey == spread::kLabelHostname) {
             count = spread::countPodsMatchSelector(nodeInfo, c.selector, ns);
         } else {
-            if (const std::int64_t* c2 = s.topologyValueToPodCounts[i].find(*value)) count = *c2;
+            if (const std::int64_t* c2 = s.topologyValueToPodCounts[i].find(id, *s.labels[i])) count = *c2;
         }
         sum += scoreForCount(count, c.maxSkew, s.topologyNormalizingWeight[i]);
     }
@@ -147,7 +150,7 @@ Status stateNotFound() {
 Status PodTopologySpread::score(CycleState& state, const PodInfo& podInfo, const NodeInfo& nodeInfo,
                                 std::int64_t& score) {
     score = 0;
-    const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
+    auto* s = state.read<PreScoreState>(kPreScoreStateKey);
     if (!s) return stateNotFound();
     const api::Node* node = nodeInfo.node();
     if (!node) return Status::error("node not found");
@@ -159,7 +162,7 @@ Status PodTopologySpread::score(CycleState& state, const PodInfo& podInfo, const
 Status PodTopologySpread::scoreNodes(CycleState& state, const PodInfo& podInfo,
                                      const std::vector<const NodeInfo*>& nodes, std::vector<NodeScore>& scores) {
     if (nodes.empty()) return Status::success();
-    const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
+    auto* s = state.read<PreScoreState>(kPreScoreStateKey);
     if (!s) return stateNotFound();
     const std::string& ns = podInfo.pod->metadata.namespace_;
     for (std::size_t i = 0; i < nodes.size(); ++i) {
