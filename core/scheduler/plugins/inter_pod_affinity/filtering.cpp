@@ -1,8 +1,6 @@
 // InterPodAffinity PreFilter (+ AddPod/RemovePod) and Filter.
 // Mirrors pkg/scheduler/framework/plugins/interpodaffinity/filtering.go (v1.31).
 #include <algorithm>
-#include <string_view>
-#include <unordered_map>
 
 #include "core/scheduler/plugins/inter_pod_affinity/inter_pod_affinity.h"
 
@@ -12,51 +10,77 @@ namespace {
 
 const char* const kPreFilterStateKey = "PreFilterInterPodAffinity";
 
-// (topology key, value). NOTE: both view the node's own label strings (update() takes them
-// from the node's label map), and the snapshot's nodes outlive a cycle's state.
-using TopologyView = std::pair<std::string_view, std::string_view>;
-struct PairHash {
-    std::size_t operator()(const TopologyView& p) const {
-        const std::size_t h = std::hash<std::string_view>{}(p.first);
-        return h ^ (std::hash<std::string_view>{}(p.second) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
-    }
-};
-// Only looked up, never iterated: the order of the entries reaches no output.
-using TopologyToMatchedTermCount = std::unordered_map<TopologyView, std::int64_t, PairHash>;
+using helper::NodeLabelValues;
 
-// The incoming pod with its required terms' namespaceSelectors resolved; shared by clones.
+// Matched term counts per (topology key, value), upstream's topologyToMatchedTermCount: by the
+// key's NodeLabelValues and the value's number, so a node's count is an array index. Only
+// looked up, never iterated: no order reaches output.
+class TopologyCounts {
+public:
+    // Adds delta to the count of the node's value for key (nothing when the node lacks the key).
+    void add(NodeLabelValues* key, const NodeInfo& node, std::int64_t delta) {
+        const std::int32_t value = key->id(node);
+        if (value == NodeLabelValues::kMissing) return;
+        std::vector<std::int64_t>& counts = forKey(key);
+        if (static_cast<std::size_t>(value) >= counts.size()) counts.resize(static_cast<std::size_t>(value) + 1, 0);
+        std::int64_t& count = counts[static_cast<std::size_t>(value)];
+        const bool wasZero = count == 0;
+        count += delta;
+        // Upstream deletes an entry that drops to zero: empty() is "no non-zero entry".
+        if (wasZero && count != 0) ++m_nonZero;
+        else if (!wasZero && count == 0) --m_nonZero;
+    }
+    // The count of the node's value for key (0 when the node lacks the key).
+    std::int64_t get(NodeLabelValues* key, const NodeInfo& node) const {
+        for (const auto& [k, counts] : m_byKey)
+            if (k == key) {
+                const std::int32_t value = key->id(node);
+                if (value == NodeLabelValues::kMissing || static_cast<std::size_t>(value) >= counts.size()) return 0;
+                return counts[static_cast<std::size_t>(value)];
+            }
+        return 0;
+    }
+    bool empty() const { return m_nonZero == 0; }
+    // Remembers key as one that occurs (existing anti-affinity: the keys a node is checked for).
+    void noteKey(NodeLabelValues* key) { forKey(key); }
+    const std::vector<std::pair<NodeLabelValues*, std::vector<std::int64_t>>>& byKey() const { return m_byKey; }
+
+private:
+    std::vector<std::int64_t>& forKey(NodeLabelValues* key) {
+        for (auto& [k, counts] : m_byKey)
+            if (k == key) return counts;
+        m_byKey.emplace_back(key, std::vector<std::int64_t>{});
+        return m_byKey.back().second;
+    }
+
+    std::vector<std::pair<NodeLabelValues*, std::vector<std::int64_t>>> m_byKey;
+    std::size_t m_nonZero = 0;
+};
+
+// The incoming pod with its required terms' namespaceSelectors resolved and each term's
+// topology key's values; shared by clones.
 struct IncomingPod {
     std::shared_ptr<const api::Pod> pod;
     std::vector<CompiledAffinityTerm> requiredAffinityTerms, requiredAntiAffinityTerms;
+    std::vector<NodeLabelValues*> affinityKeys, antiAffinityKeys;  // per term
     api::Labels namespaceLabels;
+    helper::NodeLabelIndex* labels = nullptr;  // the plugin's
 };
 
 struct PreFilterState final : StateData {
-    // Existing pods whose required anti-affinity terms match the incoming pod, per topology pair.
-    TopologyToMatchedTermCount existingAntiAffinityCounts;
-    // The topology keys that occur in existingAntiAffinityCounts: a node only needs those looked up.
-    std::vector<std::string> existingAntiAffinityKeys;
+    // Existing pods whose required anti-affinity terms match the incoming pod, per topology pair;
+    // its keys are those a node is checked for.
+    TopologyCounts existingAntiAffinityCounts;
     // Existing pods matching ALL of the incoming pod's required affinity terms.
-    TopologyToMatchedTermCount affinityCounts;
+    TopologyCounts affinityCounts;
     // Existing pods matching the incoming pod's required anti-affinity terms.
-    TopologyToMatchedTermCount antiAffinityCounts;
+    TopologyCounts antiAffinityCounts;
     std::shared_ptr<const IncomingPod> incoming;
 
     std::unique_ptr<StateData> clone() const override { return std::make_unique<PreFilterState>(*this); }
 };
 
 const api::Labels kNoLabels;
-
-const std::string& topologyKeyOf(const CompiledAffinityTerm& t) { return t.term.topologyKey; }
-
-void update(TopologyToMatchedTermCount& m, const api::Node& node, const std::string& key, std::int64_t value) {
-    auto label = node.metadata.labels.find(key);
-    if (label == node.metadata.labels.end()) return;
-    auto it = m.try_emplace(TopologyView{label->first, label->second}, 0).first;
-    it->second += value;
-    // value may be negative: an entry down to zero is removed.
-    if (it->second == 0) m.erase(it);
-}
 
 // The incoming pod's terms have their namespaceSelector merged into namespaces, so no namespace
 // labels are needed to match them.
@@ -65,23 +89,6 @@ bool podMatchesAllAffinityTerms(const std::vector<CompiledAffinityTerm>& terms, 
     for (const auto& t : terms)
         if (!t.matches(pod, kNoLabels)) return false;
     return true;
-}
-
-void updateWithAffinityTerms(TopologyToMatchedTermCount& m, const std::vector<CompiledAffinityTerm>& terms,
-                             const api::Pod& pod, const api::Node& node, std::int64_t value) {
-    if (!podMatchesAllAffinityTerms(terms, pod)) return;
-    for (const auto& t : terms) update(m, node, t.term.topologyKey, value);
-}
-
-void updateWithAntiAffinityTerms(TopologyToMatchedTermCount& m, const std::vector<CompiledAffinityTerm>& terms,
-                                 const api::Pod& pod, const api::Labels& nsLabels, const api::Node& node,
-                                 std::int64_t value) {
-    for (const auto& t : terms)
-        if (t.matches(pod, nsLabels)) update(m, node, topologyKeyOf(t), value);
-}
-
-void noteKey(std::vector<std::string>& keys, const std::string& key) {
-    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
 }
 
 // Everything that decides which pods the incoming pod's required terms match.
@@ -106,10 +113,15 @@ Status InterPodAffinity::preFilter(CycleState& state, const PodInfo& podInfo, Pr
         return Status::skip();
     auto incoming = std::make_shared<IncomingPod>();
     incoming->pod = podInfo.pod;
-    for (const auto& t : podInfo.requiredAffinityTerms)
+    incoming->labels = &m_labels;
+    for (const auto& t : podInfo.requiredAffinityTerms) {
         incoming->requiredAffinityTerms.emplace_back(mergeTermNamespaces(t));
-    for (const auto& t : podInfo.requiredAntiAffinityTerms)
+        incoming->affinityKeys.push_back(&m_labels.table(t.topologyKey));
+    }
+    for (const auto& t : podInfo.requiredAntiAffinityTerms) {
         incoming->requiredAntiAffinityTerms.emplace_back(mergeTermNamespaces(t));
+        incoming->antiAffinityKeys.push_back(&m_labels.table(t.topologyKey));
+    }
     incoming->namespaceLabels = namespaceLabels(podInfo.namespace_());
     const api::Pod& pod = *podInfo.pod;
 
@@ -130,15 +142,16 @@ Status InterPodAffinity::preFilter(CycleState& state, const PodInfo& podInfo, Pr
                 for (const auto& existing : info.podsWithRequiredAntiAffinity())
                     for (const auto& t : existing->requiredAntiAffinityTerms) {
                         if (!t.matches(pod, incoming->namespaceLabels)) continue;
+                        helper::NodeLabelValues* key = &m_labels.table(t.topologyKey);
                         auto k = std::find_if(matches.begin(), matches.end(),
-                                              [&](const auto& e) { return e.first == t.topologyKey; });
-                        if (k == matches.end()) matches.emplace_back(t.topologyKey, 1);
+                                              [&](const auto& e) { return e.first == key; });
+                        if (k == matches.end()) matches.emplace_back(key, 1);
                         else ++k->second;
                     }
             }
             for (const auto& [key, count] : matches) {
-                update(s->existingAntiAffinityCounts, *node, key, count);
-                noteKey(s->existingAntiAffinityKeys, key);
+                s->existingAntiAffinityCounts.add(key, info, count);
+                s->existingAntiAffinityCounts.noteKey(key);
             }
         }
     }
@@ -148,8 +161,7 @@ Status InterPodAffinity::preFilter(CycleState& state, const PodInfo& podInfo, Pr
         auto cache = m_incomingTermsCache.table(termsSignature(*incoming));
         for (std::size_t slot = 0; slot < nodeInfos.size(); ++slot) {
             const NodeInfo& info = *nodeInfos[slot];
-            const api::Node* node = info.node();
-            if (!node) continue;
+            if (!info.node()) continue;
             bool fresh = false;
             ipa::IncomingTermMatches& matches = cache->get(slot, info, fresh);
             if (fresh) {
@@ -161,12 +173,10 @@ Status InterPodAffinity::preFilter(CycleState& state, const PodInfo& podInfo, Pr
                 }
             }
             if (matches.affinity > 0)
-                for (const auto& t : incoming->requiredAffinityTerms)
-                    update(s->affinityCounts, *node, t.term.topologyKey, matches.affinity);
+                for (auto* key : incoming->affinityKeys) s->affinityCounts.add(key, info, matches.affinity);
             for (std::size_t i = 0; i < matches.antiAffinity.size(); ++i)
                 if (matches.antiAffinity[i] > 0)
-                    update(s->antiAffinityCounts, *node, incoming->requiredAntiAffinityTerms[i].term.topologyKey,
-                           matches.antiAffinity[i]);
+                    s->antiAffinityCounts.add(incoming->antiAffinityKeys[i], info, matches.antiAffinity[i]);
         }
     }
 
@@ -183,53 +193,46 @@ namespace {
 Status updateWithPod(CycleState& state, const PodInfo& updated, const NodeInfo& nodeInfo, std::int64_t multiplier) {
     auto* s = state.read<PreFilterState>(kPreFilterStateKey);
     if (!s) return notFound();
-    const api::Node* node = nodeInfo.node();
-    if (!node) return Status::success();
+    if (!nodeInfo.node()) return Status::success();
     const IncomingPod& in = *s->incoming;
     for (const auto& t : updated.requiredAntiAffinityTerms) {
         if (!t.matches(*in.pod, in.namespaceLabels)) continue;
-        update(s->existingAntiAffinityCounts, *node, t.topologyKey, multiplier);
-        noteKey(s->existingAntiAffinityKeys, t.topologyKey);
+        helper::NodeLabelValues* key = &in.labels->table(t.topologyKey);
+        s->existingAntiAffinityCounts.add(key, nodeInfo, multiplier);
+        s->existingAntiAffinityCounts.noteKey(key);
     }
-    updateWithAffinityTerms(s->affinityCounts, in.requiredAffinityTerms, *updated.pod, *node, multiplier);
-    updateWithAntiAffinityTerms(s->antiAffinityCounts, in.requiredAntiAffinityTerms, *updated.pod, kNoLabels, *node,
-                                multiplier);
+    if (podMatchesAllAffinityTerms(in.requiredAffinityTerms, *updated.pod))
+        for (auto* key : in.affinityKeys) s->affinityCounts.add(key, nodeInfo, multiplier);
+    for (std::size_t i = 0; i < in.requiredAntiAffinityTerms.size(); ++i)
+        if (in.requiredAntiAffinityTerms[i].matches(*updated.pod, kNoLabels))
+            s->antiAffinityCounts.add(in.antiAffinityKeys[i], nodeInfo, multiplier);
     return Status::success();
 }
 
 // Scheduling the pod here would not break any existing pod's anti-affinity terms.
-bool satisfyExistingPodsAntiAffinity(const PreFilterState& s, const api::Node& node) {
+bool satisfyExistingPodsAntiAffinity(const PreFilterState& s, const NodeInfo& node) {
     if (s.existingAntiAffinityCounts.empty()) return true;
     // Upstream checks every label of the node; only the keys that occur can match.
-    for (const auto& key : s.existingAntiAffinityKeys) {
-        auto label = node.metadata.labels.find(key);
-        if (label == node.metadata.labels.end()) continue;
-        auto it = s.existingAntiAffinityCounts.find(TopologyView{label->first, label->second});
-        if (it != s.existingAntiAffinityCounts.end() && it->second > 0) return false;
+    for (const auto& [key, counts] : s.existingAntiAffinityCounts.byKey()) {
+        const std::int32_t value = key->id(node);
+        if (value == NodeLabelValues::kMissing || static_cast<std::size_t>(value) >= counts.size()) continue;
+        if (counts[static_cast<std::size_t>(value)] > 0) return false;
     }
     return true;
 }
 
-bool satisfyPodAntiAffinity(const PreFilterState& s, const api::Node& node) {
+bool satisfyPodAntiAffinity(const PreFilterState& s, const NodeInfo& node) {
     if (s.antiAffinityCounts.empty()) return true;
-    for (const auto& t : s.incoming->requiredAntiAffinityTerms) {
-        const AffinityTerm& term = t.term;
-        auto label = node.metadata.labels.find(term.topologyKey);
-        if (label == node.metadata.labels.end()) continue;
-        auto it = s.antiAffinityCounts.find(TopologyView{term.topologyKey, label->second});
-        if (it != s.antiAffinityCounts.end() && it->second > 0) return false;
-    }
+    for (auto* key : s.incoming->antiAffinityKeys)
+        if (s.antiAffinityCounts.get(key, node) > 0) return false;
     return true;
 }
 
-bool satisfyPodAffinity(const PreFilterState& s, const api::Node& node) {
+bool satisfyPodAffinity(const PreFilterState& s, const NodeInfo& node) {
     bool podsExist = true;
-    for (const auto& t : s.incoming->requiredAffinityTerms) {
-        const AffinityTerm& term = t.term;
-        auto label = node.metadata.labels.find(term.topologyKey);
-        if (label == node.metadata.labels.end()) return false;  // every topology label must exist
-        auto it = s.affinityCounts.find(TopologyView{term.topologyKey, label->second});
-        if (it == s.affinityCounts.end() || it->second <= 0) podsExist = false;
+    for (auto* key : s.incoming->affinityKeys) {
+        if (key->id(node) == NodeLabelValues::kMissing) return false;  // every topology label must exist
+        if (s.affinityCounts.get(key, node) <= 0) podsExist = false;
     }
     if (podsExist) return true;
     // The first pod of a group with affinity to itself: if no pod in the cluster matches and the
@@ -251,15 +254,14 @@ Status InterPodAffinity::removePod(CycleState& state, const PodInfo&, const PodI
 Status InterPodAffinity::filter(CycleState& state, const PodInfo&, const NodeInfo& nodeInfo) {
     const auto* s = m_preFilterState.read<PreFilterState>(state, kPreFilterStateKey);
     if (!s) return notFound();
-    const api::Node* node = nodeInfo.node();
-    if (!node) return Status::error("node not found");
+    if (!nodeInfo.node()) return Status::error("node not found");
     // Rejections are shared by every node.
     static const Status kAffinity = Status::constant(Code::UnschedulableAndUnresolvable, {kErrReasonAffinityRulesNotMatch});
     static const Status kAntiAffinity = Status::constant(Code::Unschedulable, {kErrReasonAntiAffinityRulesNotMatch});
     static const Status kExisting = Status::constant(Code::Unschedulable, {kErrReasonExistingAntiAffinityRulesNotMatch});
-    if (!satisfyPodAffinity(*s, *node)) return kAffinity;
-    if (!satisfyPodAntiAffinity(*s, *node)) return kAntiAffinity;
-    if (!satisfyExistingPodsAntiAffinity(*s, *node)) return kExisting;
+    if (!satisfyPodAffinity(*s, nodeInfo)) return kAffinity;
+    if (!satisfyPodAntiAffinity(*s, nodeInfo)) return kAntiAffinity;
+    if (!satisfyExistingPodsAntiAffinity(*s, nodeInfo)) return kExisting;
     return Status::success();
 }
 

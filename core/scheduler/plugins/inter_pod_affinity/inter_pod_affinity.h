@@ -18,6 +18,7 @@
 #include "core/api/value.h"
 #include "core/scheduler/framework/interface.h"
 #include "core/scheduler/plugins/helper/compiled_selector.h"
+#include "core/scheduler/plugins/helper/node_label_values.h"
 
 namespace ks::scheduler::plugins {
 
@@ -95,8 +96,8 @@ private:
 };
 
 // Per node: how many terms of the pods there with required anti-affinity match the incoming
-// pod, by topology key.
-using ExistingAntiAffinityMatches = std::vector<std::pair<std::string, std::int64_t>>;
+// pod, by topology key (the plugin's values of that key).
+using ExistingAntiAffinityMatches = std::vector<std::pair<helper::NodeLabelValues*, std::int64_t>>;
 // Per node: pods matching all the incoming pod's required affinity terms, and pods matching
 // each of its required anti-affinity terms.
 struct IncomingTermMatches {
@@ -162,6 +163,8 @@ private:
     ipa::NodeResultCache<ipa::IncomingTermMatches> m_incomingTermsCache;
     ipa::NodeResultCache<ipa::ScoreContributions> m_scoreCache;
     StateCache m_preFilterState;
+    // Each topology key's value per node slot, numbered: the filter's counts are arrays.
+    helper::NodeLabelIndex m_labels;
 };
 
 // Registry factory: args is the pluginConfig args (null for the defaults).
