@@ -56,6 +56,7 @@ public:
         copy->skipScorePlugins = skipScorePlugins;
         copy->skipFilterMask = skipFilterMask;
         copy->skipScoreMask = skipScoreMask;
+        copy->skipPreFilterMask = skipPreFilterMask;
         return copy;
     }
 
@@ -68,6 +69,8 @@ public:
     // The same as bit masks over the profile's filter / score plugin indexes, which the runtime
     // checks per node instead of looking names up (set by the runtime only).
     std::uint64_t skipFilterMask = 0, skipScoreMask = 0;
+    // The same over the PreFilter plugin indexes (AddPod/RemovePod skip those plugins).
+    std::uint64_t skipPreFilterMask = 0;
 
 private:
     static std::uint64_t nextVersion() {

@@ -169,6 +169,8 @@ std::unique_ptr<Framework> Framework::create(const config::Profile& profile, con
         f->m_filterNames.push_back(e.name);
         f->m_filterNameTags.push_back(Status().withPlugin(e.name));
     }
+    for (std::size_t i = 0; i < f->m_preFilter.size(); ++i)
+        if (f->m_preFilter[i].plugin->hasPreFilterExtensions()) f->m_preFilterWithExtensions.push_back(i);
     for (const auto& e : f->m_preFilter) {
         auto it = std::find(f->m_filterNames.begin(), f->m_filterNames.end(), e.name);
         f->m_preFilterToFilter.push_back(it == f->m_filterNames.end() ? -1 : int(it - f->m_filterNames.begin()));
@@ -228,6 +230,7 @@ Status Framework::runPreFilterPlugins(CycleState& state, const PodInfo& pod, Pre
     Status returnStatus;
     state.skipFilterPlugins.clear();
     std::uint64_t skipMask = 0;
+    state.skipPreFilterMask = 0;  // kept as the map is, plugin by plugin
     for (std::size_t i = 0; i < m_preFilter.size(); ++i) {
         const auto& e = m_preFilter[i];
         PreFilterResult r;
@@ -235,6 +238,7 @@ Status Framework::runPreFilterPlugins(CycleState& state, const PodInfo& pod, Pre
         if (trace && !s.isSuccess()) trace->push_back({e.name, s.code(), s.message()});
         if (s.isSkip()) {
             state.skipFilterPlugins[e.name] = true;
+            if (i < 64) state.skipPreFilterMask |= std::uint64_t(1) << i;
             if (m_preFilterToFilter[i] >= 0) skipMask |= std::uint64_t(1) << m_preFilterToFilter[i];
             continue;
         }
@@ -326,8 +330,10 @@ Status Framework::runFilterPluginsAddingNominatedPods(CycleState& state, const P
 
 Status Framework::runPreFilterAddPod(CycleState& state, const PodInfo& podToSchedule, const PodInfo& podToAdd,
                                      const NodeInfo& node) {
-    for (const auto& e : m_preFilter) {
-        if (!e.plugin->hasPreFilterExtensions() || state.skipFilterPlugins.count(e.name)) continue;
+    for (const std::size_t i : m_preFilterWithExtensions) {
+        const auto& e = m_preFilter[i];
+        if (i < 64 ? (state.skipPreFilterMask & (std::uint64_t(1) << i)) != 0 : state.skipFilterPlugins.count(e.name) > 0)
+            continue;
         Status s = e.plugin->addPod(state, podToSchedule, podToAdd, node);
         if (!s.isSuccess()) return asError("running AddPod on PreFilter plugin \"" + e.name + "\": ", s);
     }
@@ -336,8 +342,10 @@ Status Framework::runPreFilterAddPod(CycleState& state, const PodInfo& podToSche
 
 Status Framework::runPreFilterRemovePod(CycleState& state, const PodInfo& podToSchedule, const PodInfo& podToRemove,
                                         const NodeInfo& node) {
-    for (const auto& e : m_preFilter) {
-        if (!e.plugin->hasPreFilterExtensions() || state.skipFilterPlugins.count(e.name)) continue;
+    for (const std::size_t i : m_preFilterWithExtensions) {
+        const auto& e = m_preFilter[i];
+        if (i < 64 ? (state.skipPreFilterMask & (std::uint64_t(1) << i)) != 0 : state.skipFilterPlugins.count(e.name) > 0)
+            continue;
         Status s = e.plugin->removePod(state, podToSchedule, podToRemove, node);
         if (!s.isSuccess()) return asError("running RemovePod on PreFilter plugin \"" + e.name + "\": ", s);
     }

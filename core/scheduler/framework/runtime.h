@@ -152,6 +152,7 @@ private:
     std::vector<Entry<PostBindPlugin>> m_postBind;
     // Filter plugin index of each PreFilter plugin (-1 when it has no Filter), for skip masks.
     std::vector<int> m_preFilterToFilter;
+    std::vector<std::size_t> m_preFilterWithExtensions;  // PreFilter indexes with AddPod/RemovePod
     std::vector<int> m_preScoreToScore;
 
     template <typename T>
