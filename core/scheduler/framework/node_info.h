@@ -147,16 +147,18 @@ public:
 private:
     void update(const PodInfo& pod, int sign);
 
-    NodeSummary m_summary;  // first: see NodeSummary
+    // The summary's line, then one line with what plugins' per-slot caches check (node,
+    // slot, generation) and the name; the rest is read less often.
+    NodeSummary m_summary;
     std::shared_ptr<const api::Node> m_node;
     std::size_t m_slot = kNoSlot;
+    std::int64_t m_generation = 0;
     std::string m_name;  // m_node->metadata.name
     static const std::string kNoNodeName;
     std::vector<std::shared_ptr<PodInfo>> m_pods, m_podsWithAffinity, m_podsWithRequiredAntiAffinity;
     Resource m_requested, m_nonZeroRequested, m_allocatable;
     HostPortInfo m_usedPorts;
     std::map<std::string, int> m_pvcRefCounts;
-    std::int64_t m_generation = 0;
 };
 
 }  // namespace ks::scheduler
