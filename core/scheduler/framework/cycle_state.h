@@ -2,6 +2,7 @@
 // Mirrors pkg/scheduler/framework/cycle_state.go. Clone() is used by preemption's dry runs.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -74,9 +75,9 @@ public:
 
 private:
     static std::uint64_t nextVersion() {
-        // Single-threaded by design (one event loop): a plain counter is enough.
-        static std::uint64_t version = 0;
-        return ++version;
+        // Atomic, so that versions stay unique even if two simulations ran on two threads.
+        static std::atomic<std::uint64_t> version{0};
+        return version.fetch_add(1, std::memory_order_relaxed) + 1;
     }
 
     std::uint64_t m_version;
