@@ -301,7 +301,7 @@ std::vector<Status> Framework::runAllFilterPlugins(CycleState& state, const PodI
 }
 
 Status Framework::runFilterPluginsWithNominatedPods(CycleState& state, const PodInfo& pod, const NodeInfo& node) {
-    if (!m_services.hasNominatedPods()) return runFilterPlugins(state, pod, node);
+    if (!m_services.hasNominatedPods()) return Framework::runFilterPlugins(state, pod, node);  // a direct call
     return runFilterPluginsAddingNominatedPods(state, pod, node);
 }
 

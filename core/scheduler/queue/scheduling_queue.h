@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/scheduler/framework/interface.h"
@@ -96,7 +97,8 @@ private:
     std::int64_t m_schedulingCycle = 0;
     std::int64_t m_moveRequestCycle = -1;
     std::uint64_t m_sequence = 0;
-    std::map<std::string, std::vector<std::shared_ptr<PodInfo>>> m_nominatedPods;  // by node
+    // By node; looked up for every node a filter pass visits, never iterated (no order leaks).
+    std::unordered_map<std::string, std::vector<std::shared_ptr<PodInfo>>> m_nominatedPods;
     std::map<std::string, std::string> m_nominatedNode;                            // pod key -> node
 };
 
