@@ -65,7 +65,10 @@ public:
     // cloned state never has the version of another (see StateCache).
     std::uint64_t version() const { return m_version; }
 
-    // Plugins whose PreFilter / PreScore returned Skip in this cycle.
+    // Plugins whose PreFilter / PreScore returned Skip in this cycle, by name. NOTE: the
+    // Framework records PreFilter skips in skipPreFilterMask / skipFilterMask instead (a state is
+    // cloned for every node preemption tries, and a map of names is costly to copy); it uses
+    // skipFilterPlugins only for PreFilter plugins past the 64th.
     std::map<std::string, bool> skipFilterPlugins, skipScorePlugins;
     // The same as bit masks over the profile's filter / score plugin indexes, which the runtime
     // checks per node instead of looking names up (set by the runtime only).

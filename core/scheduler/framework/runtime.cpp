@@ -237,8 +237,10 @@ Status Framework::runPreFilterPlugins(CycleState& state, const PodInfo& pod, Pre
         Status s = e.plugin->preFilter(state, pod, r);
         if (trace && !s.isSuccess()) trace->push_back({e.name, s.code(), s.message()});
         if (s.isSkip()) {
-            state.skipFilterPlugins[e.name] = true;
+            // The mask, not the map: preemption clones the state for every node it tries, and
+            // copying a map of names each time costs more than the dry run's filters.
             if (i < 64) state.skipPreFilterMask |= std::uint64_t(1) << i;
+            else state.skipFilterPlugins[e.name] = true;
             if (m_preFilterToFilter[i] >= 0) skipMask |= std::uint64_t(1) << m_preFilterToFilter[i];
             continue;
         }
