@@ -8,7 +8,7 @@ namespace ks::api {
 
 namespace {
 
-bool isBuiltinGroup(const std::string& group) {
+bool isWellKnownGroup(const std::string& group) {
     static const std::set<std::string> kGroups = {
         "", "apps", "batch", "autoscaling", "policy", "scheduling.k8s.io", "storage.k8s.io", "coordination.k8s.io",
         "rbac.authorization.k8s.io", "networking.k8s.io", "node.k8s.io", "discovery.k8s.io", "events.k8s.io",
@@ -34,7 +34,7 @@ bool isClusterScopedFallback(const std::string& kind) {
 
 KindScope kindScope(const std::string& group, const std::string& kind) {
     if (const KindInfo* info = findKind(group, kind)) return info->namespaced ? KindScope::Namespaced : KindScope::Cluster;
-    if (!isBuiltinGroup(group)) return KindScope::Unknown;
+    if (!isWellKnownGroup(group)) return KindScope::Unknown;
     return isClusterScopedFallback(kind) ? KindScope::Cluster : KindScope::Namespaced;
 }
 

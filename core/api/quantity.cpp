@@ -1,4 +1,5 @@
 #include "core/api/quantity.h"
+#include "core/api/ascii.h"
 
 #include <cmath>
 #include <limits>
@@ -42,7 +43,6 @@ constexpr std::int64_t kPow10[19] = {1,
                                      100000000000000000,
                                      1000000000000000000};
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool isSuffixChar(char c) {
     switch (c) {
@@ -77,7 +77,7 @@ bool scanQuantity(std::string_view str, Scanned& out) {
         return true;
     }
     std::size_t i = pos;
-    while (i < end && isDigit(str[i])) ++i;
+    while (i < end && isAsciiDigit(str[i])) ++i;
     if (i >= end) {
         out.num = str.substr(pos);
         out.value = str;
@@ -88,7 +88,7 @@ bool scanQuantity(std::string_view str, Scanned& out) {
     if (str[pos] == '.') {
         ++pos;
         i = pos;
-        while (i < end && isDigit(str[i])) ++i;
+        while (i < end && isAsciiDigit(str[i])) ++i;
         out.denom = str.substr(pos, i - pos);
         if (i >= end) {
             out.value = str;
@@ -100,7 +100,7 @@ bool scanQuantity(std::string_view str, Scanned& out) {
     const std::size_t suffixStart = pos;
     while (pos < end && isSuffixChar(str[pos])) ++pos;
     if (pos < end && (str[pos] == '-' || str[pos] == '+')) ++pos;
-    while (pos < end && isDigit(str[pos])) ++pos;
+    while (pos < end && isAsciiDigit(str[pos])) ++pos;
     if (pos < end) return false;
     out.suffix = str.substr(suffixStart);
     return true;
@@ -117,7 +117,7 @@ bool parseGoInt64(std::string_view s, std::int64_t& out) {
     std::uint64_t mag = 0;
     const std::uint64_t limit = negative ? static_cast<std::uint64_t>(kInt64Max) + 1 : kInt64Max;
     for (char c : s) {
-        if (!isDigit(c)) return false;
+        if (!isAsciiDigit(c)) return false;
         if (__builtin_mul_overflow(mag, std::uint64_t{10}, &mag) ||
             __builtin_add_overflow(mag, static_cast<std::uint64_t>(c - '0'), &mag) || mag > limit)
             return false;
@@ -308,7 +308,7 @@ std::optional<Quantity> Quantity::parse(std::string_view str, std::string* error
 
     // Slow path, upstream's inf.Dec: exact digits, then round up to nano.
     bool hasDigit = false;
-    for (char c : s.value) hasDigit = hasDigit || isDigit(c);
+    for (char c : s.value) hasDigit = hasDigit || isAsciiDigit(c);
     if (!hasDigit) {
         fail(error, kErrNumeric);
         return std::nullopt;

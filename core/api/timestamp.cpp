@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/api/decode.h"
+#include "core/api/ascii.h"
 #include "core/api/decode_internal.h"
 
 namespace ks::api {
@@ -37,7 +38,6 @@ const std::int64_t kEpochSeconds = daysFromCivil(2026, 1, 1) * 86400;
 
 std::string quote(const std::string& s) { return "\"" + s + "\""; }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool isLeap(std::int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -70,13 +70,13 @@ public:
         if (m_micro) {
             if (m_rest.size() < 7 || m_rest[0] != '.') return badElem(err, ".000000");
             for (int i = 1; i < 7; ++i)
-                if (!isDigit(m_rest[static_cast<std::size_t>(i)])) return badElem(err, ".000000");
+                if (!isAsciiDigit(m_rest[static_cast<std::size_t>(i)])) return badElem(err, ".000000");
             nanos = std::stoll(m_rest.substr(1, 6)) * 1000;
             m_rest = m_rest.substr(7);
-        } else if (m_rest.size() >= 2 && (m_rest[0] == '.' || m_rest[0] == ',') && isDigit(m_rest[1])) {
+        } else if (m_rest.size() >= 2 && (m_rest[0] == '.' || m_rest[0] == ',') && isAsciiDigit(m_rest[1])) {
             // Go accepts fractional seconds even though the layout has none.
             std::size_t n = 1;
-            while (n < m_rest.size() && isDigit(m_rest[n])) ++n;
+            while (n < m_rest.size() && isAsciiDigit(m_rest[n])) ++n;
             std::string digits = m_rest.substr(1, n - 1);
             digits = (digits + "000000000").substr(0, 9);
             nanos = std::stoll(digits);
@@ -87,8 +87,8 @@ public:
         if (!m_rest.empty() && m_rest[0] == 'Z') {
             m_rest = m_rest.substr(1);
         } else {
-            if (m_rest.size() < 6 || m_rest[3] != ':' || (m_rest[0] != '+' && m_rest[0] != '-') || !isDigit(m_rest[1]) ||
-                !isDigit(m_rest[2]) || !isDigit(m_rest[4]) || !isDigit(m_rest[5]))
+            if (m_rest.size() < 6 || m_rest[3] != ':' || (m_rest[0] != '+' && m_rest[0] != '-') || !isAsciiDigit(m_rest[1]) ||
+                !isAsciiDigit(m_rest[2]) || !isAsciiDigit(m_rest[4]) || !isAsciiDigit(m_rest[5]))
                 return badElem(err, "Z07:00");
             int oh = std::stoi(m_rest.substr(1, 2)), om = std::stoi(m_rest.substr(4, 2));
             if (oh > 24 || om > 60) return range(err, "time zone offset");
@@ -142,9 +142,9 @@ private:
     bool number(std::int64_t& out, std::size_t digits, const char* elem) {
         m_hold = m_rest;
         m_elem = elem;
-        if (m_rest.size() < digits || !isDigit(m_rest[0])) return false;
+        if (m_rest.size() < digits || !isAsciiDigit(m_rest[0])) return false;
         for (std::size_t i = 0; i < digits; ++i)
-            if (!isDigit(m_rest[i])) return false;
+            if (!isAsciiDigit(m_rest[i])) return false;
         out = std::stoll(m_rest.substr(0, digits));
         m_rest = m_rest.substr(digits);
         return true;
@@ -154,8 +154,8 @@ private:
     bool twoDigits(int& out, bool fixed, const char* elem) {
         m_hold = m_rest;
         m_elem = elem;
-        if (m_rest.empty() || !isDigit(m_rest[0])) return false;
-        if (m_rest.size() < 2 || !isDigit(m_rest[1])) {
+        if (m_rest.empty() || !isAsciiDigit(m_rest[0])) return false;
+        if (m_rest.size() < 2 || !isAsciiDigit(m_rest[1])) {
             if (fixed) return false;
             out = m_rest[0] - '0';
             m_rest = m_rest.substr(1);

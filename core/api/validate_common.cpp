@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/api/names.h"
+#include "core/api/ascii.h"
 #include "core/api/validation_context.h"
 
 namespace ks::api::validation {
@@ -275,9 +276,6 @@ std::string regexError(const std::string& msg, const std::string& fmt, std::init
 
 std::string maxLenError(std::size_t n) { return "must be no more than " + std::to_string(n) + " characters"; }
 
-bool isLowerAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 std::string maskTrailingDash(const std::string& name) {
     // NOTE: upstream drops two characters and appends "a" (validation/objectmeta.go); kept as is.
@@ -297,9 +295,9 @@ std::vector<std::string> hasChDirPrefix(const std::string& value) {
 std::vector<std::string> isDNS1035Label(const std::string& value) {
     std::vector<std::string> errs;
     if (value.size() > 63) errs.push_back(maxLenError(63));
-    bool ok = !value.empty() && value.front() >= 'a' && value.front() <= 'z' && isLowerAlnum(value.back());
+    bool ok = !value.empty() && value.front() >= 'a' && value.front() <= 'z' && isAsciiLowerAlnum(value.back());
     for (char c : value)
-        if (!isLowerAlnum(c) && c != '-') ok = false;
+        if (!isAsciiLowerAlnum(c) && c != '-') ok = false;
     if (!ok)
         errs.push_back(regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start "
                                   "with an alphabetic character, and end with an alphanumeric character",
@@ -329,7 +327,7 @@ std::vector<std::string> isValidPortName(const std::string& port) {
     bool charset = !port.empty();
     bool letter = false;
     for (char c : port) {
-        if (!isLowerAlnum(c) && c != '-') charset = false;
+        if (!isAsciiLowerAlnum(c) && c != '-') charset = false;
         if (c >= 'a' && c <= 'z') letter = true;
     }
     if (!charset) errs.push_back("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
@@ -342,7 +340,7 @@ std::vector<std::string> isValidPortName(const std::string& port) {
 
 std::vector<std::string> isValidPercent(const std::string& percent) {
     bool ok = percent.size() >= 2 && percent.back() == '%';
-    for (std::size_t i = 0; ok && i + 1 < percent.size(); ++i) ok = isDigit(percent[i]);
+    for (std::size_t i = 0; ok && i + 1 < percent.size(); ++i) ok = isAsciiDigit(percent[i]);
     if (ok) return {};
     return {regexError("a valid percent string must be a numeric string followed by an ending '%'", "[0-9]+%",
                        {"1%", "93%"})};
@@ -350,9 +348,9 @@ std::vector<std::string> isValidPercent(const std::string& percent) {
 
 std::vector<std::string> isEnvVarName(const std::string& value) {
     std::vector<std::string> errs;
-    bool ok = !value.empty() && !isDigit(value.front());
+    bool ok = !value.empty() && !isAsciiDigit(value.front());
     for (char c : value)
-        if (!isAlpha(c) && !isDigit(c) && c != '-' && c != '.' && c != '_') ok = false;
+        if (!isAsciiAlpha(c) && !isAsciiDigit(c) && c != '-' && c != '.' && c != '_') ok = false;
     if (!ok)
         errs.push_back(regexError("a valid environment variable name must consist of alphabetic characters, digits, "
                                   "'_', '-', or '.', and must not start with a digit",
@@ -366,7 +364,7 @@ std::vector<std::string> isConfigMapKey(const std::string& value) {
     if (value.size() > 253) errs.push_back(maxLenError(253));
     bool ok = !value.empty();
     for (char c : value)
-        if (!isAlpha(c) && !isDigit(c) && c != '-' && c != '.' && c != '_') ok = false;
+        if (!isAsciiAlpha(c) && !isAsciiDigit(c) && c != '-' && c != '.' && c != '_') ok = false;
     if (!ok)
         errs.push_back(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
                                   "[-._a-zA-Z0-9]+", {"key.name", "KEY_NAME", "key-name"}));
@@ -381,7 +379,7 @@ bool parseIPv4(std::string_view s) {
     std::size_t i = 0;
     while (true) {
         std::size_t start = i;
-        while (i < s.size() && isDigit(s[i])) ++i;
+        while (i < s.size() && isAsciiDigit(s[i])) ++i;
         if (i == start || i - start > 3) return false;
         int v = 0;
         std::from_chars(s.data() + start, s.data() + i, v);

@@ -1,4 +1,5 @@
 #include "core/api/writer.h"
+#include "core/api/ascii.h"
 
 #include <array>
 #include <string_view>
@@ -18,7 +19,6 @@ constexpr std::array<std::string_view, 22> kYaml11Words = {
     "~", "null", "Null", "NULL", "<<", "=",
 };
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
 bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // A string that starts like a number is plain-safe only in the shape of a quantity or a unit
@@ -26,11 +26,11 @@ bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); 
 // read back as a number or a timestamp by a YAML 1.1 reader.
 bool numberLikeIsSafe(std::string_view s) {
     std::size_t i = 0;
-    while (i < s.size() && isDigit(s[i])) ++i;
+    while (i < s.size() && isAsciiDigit(s[i])) ++i;
     if (i == 0) return false;
     if (i < s.size() && s[i] == '.') {
         std::size_t start = ++i;
-        while (i < s.size() && isDigit(s[i])) ++i;
+        while (i < s.size() && isAsciiDigit(s[i])) ++i;
         if (i == start) return false;
     }
     if (i == s.size()) return false;  // a bare number: not a string when plain
@@ -97,8 +97,8 @@ bool plainIsSafe(std::string_view s) {
     if (s.substr(0, 3) == "---" || s.substr(0, 3) == "...") return false;
     if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos) return false;
     char first = s.front();
-    bool numberLike = isDigit(first) || ((first == '+' || first == '-' || first == '.') && s.size() > 1 &&
-                                         (isDigit(s[1]) || s[1] == '.'));
+    bool numberLike = isAsciiDigit(first) || ((first == '+' || first == '-' || first == '.') && s.size() > 1 &&
+                                         (isAsciiDigit(s[1]) || s[1] == '.'));
     if (numberLike && !numberLikeIsSafe(s)) return false;
     return true;
 }

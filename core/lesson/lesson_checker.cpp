@@ -11,6 +11,8 @@
 
 namespace ks::lesson {
 
+store::ObjectKey keyOf(const ObjectRef& ref) { return {ref.kind, ref.namespace_, ref.name}; }
+
 namespace {
 
 using api::Value;
@@ -18,8 +20,6 @@ using api::Value;
 // How often runUntil looks at its conditions: fine enough for a classroom's eye, cheap enough
 // for a minute of virtual time.
 constexpr sim::Duration kPollInterval = 100 * sim::kMillisecond;
-
-store::ObjectKey keyOf(const ObjectRef& r) { return {r.kind, r.namespace_, r.name}; }
 
 std::string describe(const store::Status& s) { return s.message.empty() ? std::string(s.reason()) : s.message; }
 

@@ -18,8 +18,14 @@
 namespace ks::cluster {
 class Cluster;
 }
+namespace ks::store {
+struct ObjectKey;
+}
 
 namespace ks::lesson {
+
+// The store key of a lesson's object reference.
+store::ObjectKey keyOf(const ObjectRef& ref);
 
 struct ConditionResult {
     bool ok = false;

@@ -14,7 +14,6 @@ namespace {
 
 using api::Value;
 
-store::ObjectKey keyOf(const ObjectRef& r) { return {r.kind, r.namespace_, r.name}; }
 
 std::string podName(const ObjectRef& r) { return r.namespace_ + "/" + r.name; }
 

@@ -1,5 +1,6 @@
 // Tests the admission chain: phase order and attributes, rejection, the Priority plugin with
 // upstream's messages, and the Defaulting and Validation steps in the default chain.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/api/yaml_reader.h"
@@ -300,5 +301,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestAdmission)
+KS_TEST_MAIN(TestAdmission)
 #include "tst_admission.moc"

@@ -1,6 +1,7 @@
 // Tests the PodTolerationRestriction admission plugin and the toleration set arithmetic under it:
 // rows of upstream's admission_test.go (TestPodAdmission) and tolerations_test.go, plus the
 // annotation parsing, the whitelist scope in the message, updates and the opt-in registry.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/api/writer.h"
@@ -357,5 +358,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestAdmissionTolerationRestriction)
+KS_TEST_MAIN(TestAdmissionTolerationRestriction)
 #include "tst_admission_toleration_restriction.moc"

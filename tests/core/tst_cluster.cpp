@@ -1,6 +1,7 @@
 // The simulated cluster with its components on the loop: kube-scheduler replicas watching
 // through informers, binding through the store, writing Events and pod conditions, electing a
 // leader through a Lease; and the determinism of the whole trace.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/cluster/cluster.h"
@@ -251,5 +252,5 @@ spec:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCluster)
+KS_TEST_MAIN(TestCluster)
 #include "tst_cluster.moc"

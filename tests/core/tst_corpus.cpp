@@ -1,6 +1,7 @@
 // Loads the shared real-world corpus (../shared/corpus): every file must load without errors,
 // with the object counts that corpus/README.md gives per folder, and every object must
 // round-trip through the writer and the reader unchanged.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include <map>
@@ -165,5 +166,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCorpus)
+KS_TEST_MAIN(TestCorpus)
 #include "tst_corpus.moc"

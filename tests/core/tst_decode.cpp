@@ -1,4 +1,5 @@
 // Decoding Values into the typed views, toleration matching and RFC 3339 time stamps.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/api/decode.h"
@@ -408,5 +409,5 @@ allowedTopologies:
     }
 };
 
-QTEST_APPLESS_MAIN(TestDecode)
+KS_TEST_MAIN(TestDecode)
 #include "tst_decode.moc"

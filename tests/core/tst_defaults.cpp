@@ -1,4 +1,5 @@
 // Defaulting as the API server applies it on create (pkg/apis/*/v1/defaults.go, v1.31).
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/api/defaults.h"
@@ -292,5 +293,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestDefaults)
+KS_TEST_MAIN(TestDefaults)
 #include "tst_defaults.moc"

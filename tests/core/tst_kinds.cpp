@@ -1,5 +1,6 @@
 // Tests the registry of built-in kinds: scopes, resources, short names, and the verdict on an
 // apiVersion (served, removed with the release, a version that never existed, a CRD group).
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/api/kinds.h"
@@ -272,5 +273,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestKinds)
+KS_TEST_MAIN(TestKinds)
 #include "tst_kinds.moc"

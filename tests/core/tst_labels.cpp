@@ -1,6 +1,7 @@
 // Tests label selectors and node selectors against upstream's own tables
 // (apimachinery pkg/labels/selector_test.go, component-helpers nodeaffinity_test.go) and the
 // error messages kubectl v1.31 prints for the same -l strings.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/api/labels.h"
@@ -461,5 +462,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestLabels)
+KS_TEST_MAIN(TestLabels)
 #include "tst_labels.moc"

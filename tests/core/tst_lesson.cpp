@@ -2,6 +2,7 @@
 // model the loader builds, the small parsers (object references, taints, labels, field paths),
 // the checker on small inline lessons (passing and failing expects, actions, admission refusals,
 // try-its, scheduling, leader election), and that every lesson of the repository loads.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include <fstream>
@@ -697,5 +698,5 @@ quiz:
     }
 };
 
-QTEST_APPLESS_MAIN(TestLesson)
+KS_TEST_MAIN(TestLesson)
 #include "tst_lesson.moc"

@@ -1,5 +1,6 @@
 // Tests the manifest loader: documents, Lists, configuration files, apiVersion checks with their
 // FILE:LINE:COL, hostile input (fuzzer regressions, a 50 MB file) and validation being collected.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include <sys/resource.h>
@@ -308,5 +309,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestManifest)
+KS_TEST_MAIN(TestManifest)
 #include "tst_manifest.moc"

@@ -1,5 +1,6 @@
 // Tests name and label syntax validation against upstream's own cases
 // (k8s.io/apimachinery/pkg/util/validation/validation_test.go) and its exact messages.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/api/names.h"
@@ -184,5 +185,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestNames)
+KS_TEST_MAIN(TestNames)
 #include "tst_names.moc"

@@ -2,6 +2,7 @@
 // (TestPostFilter messages, TestSelectBestCandidate, TestPodEligibleToPreemptOthers,
 // TestGetOffsetAndNumCandidates, PDB-aware reprieve, nominated pods, PodTopologySpread in the
 // dry run) with NodeResourcesFit as the filter, as upstream's tests register it.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include <map>
@@ -516,5 +517,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPluginDefaultPreemption)
+KS_TEST_MAIN(TestPluginDefaultPreemption)
 #include "tst_plugin_default_preemption.moc"

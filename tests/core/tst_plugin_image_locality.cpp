@@ -1,5 +1,6 @@
 // ImageLocality: scores ported from upstream's image_locality_test.go (v1.31: init containers
 // count, 1000Mi per container), and image name normalization.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/scheduler/plugins/image_locality/image_locality.h"
@@ -125,5 +126,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPluginImageLocality)
+KS_TEST_MAIN(TestPluginImageLocality)
 #include "tst_plugin_image_locality.moc"

@@ -2,6 +2,7 @@
 // (TestRequiredAffinitySingleNode / MultipleNodes: verdicts and reasons, the first pod of a
 // self-affine group, namespaces and namespaceSelector) and scoring_test.go (TestPreferredAffinity,
 // TestPreferredAffinityWithHardPodAffinitySymmetricWeight), plus the PreFilter extensions and args.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include <map>
@@ -590,5 +591,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPluginInterPodAffinity)
+KS_TEST_MAIN(TestPluginInterPodAffinity)
 #include "tst_plugin_inter_pod_affinity.moc"

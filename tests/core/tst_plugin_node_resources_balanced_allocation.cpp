@@ -1,5 +1,6 @@
 // NodeResourcesBalancedAllocation: scores ported from upstream's balanced_allocation_test.go
 // (v1.31), the reference's worked numbers, and args validation.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/api/yaml_reader.h"
@@ -185,5 +186,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPluginNodeResourcesBalancedAllocation)
+KS_TEST_MAIN(TestPluginNodeResourcesBalancedAllocation)
 #include "tst_plugin_node_resources_balanced_allocation.moc"

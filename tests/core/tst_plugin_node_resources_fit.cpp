@@ -1,6 +1,7 @@
 // NodeResourcesFit: Filter reasons and InsufficientResource details, and the three scoring
 // strategies, ported from upstream's fit_test.go, least_allocated_test.go,
 // most_allocated_test.go and requested_to_capacity_ratio_test.go (v1.31), plus args validation.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/api/yaml_reader.h"
@@ -527,5 +528,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPluginNodeResourcesFit)
+KS_TEST_MAIN(TestPluginNodeResourcesFit)
 #include "tst_plugin_node_resources_fit.moc"

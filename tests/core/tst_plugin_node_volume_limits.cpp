@@ -1,6 +1,7 @@
 // NodeVolumeLimits (CSILimits): limits from CSINode and from node allocatable, unique volumes,
 // unbound claims counted through their class, and the PreFilter skip, after upstream's
 // csi_test.go (TestCSILimits, v1.31).
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/scheduler/plugins/node_volume_limits/node_volume_limits.h"
@@ -145,5 +146,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPluginNodeVolumeLimits)
+KS_TEST_MAIN(TestPluginNodeVolumeLimits)
 #include "tst_plugin_node_volume_limits.moc"

@@ -2,6 +2,7 @@
 // (TestSingleConstraint, TestMultipleConstraints, minDomains, node inclusion policies,
 // matchLabelKeys) and scoring_test.go (TestPodTopologySpreadScore), plus the system default
 // constraints, the PreFilter extensions and the args validation.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include <map>
@@ -692,5 +693,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPluginPodTopologySpread)
+KS_TEST_MAIN(TestPluginPodTopologySpread)
 #include "tst_plugin_pod_topology_spread.moc"

@@ -1,6 +1,7 @@
 // VolumeBinding: PreFilter and Filter rows ported from upstream's volume_binding_test.go (v1.31),
 // the claim-to-volume matching rules of FindMatchingVolume, dynamic provisioning with
 // allowedTopologies, and Reserve / Unreserve / PreBind writing the bindings.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/api/yaml_reader.h"
@@ -402,5 +403,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPluginVolumeBinding)
+KS_TEST_MAIN(TestPluginVolumeBinding)
 #include "tst_plugin_volume_binding.moc"

@@ -1,5 +1,6 @@
 // VolumeRestrictions: the ReadWriteOncePod rows of upstream's volume_restrictions_test.go
 // (TestAccessModeConflicts, v1.31) and the PreFilter extensions preemption uses.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/scheduler/plugins/volume_restrictions/volume_restrictions.h"
@@ -108,5 +109,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPluginVolumeRestrictions)
+KS_TEST_MAIN(TestPluginVolumeRestrictions)
 #include "tst_plugin_volume_restrictions.moc"

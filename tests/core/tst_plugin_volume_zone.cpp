@@ -1,5 +1,6 @@
 // VolumeZone: the rows of upstream's volume_zone_test.go (v1.31) — beta and GA zone/region
 // labels, multi-zone values, and unbound claims of WaitForFirstConsumer / Immediate classes.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/scheduler/plugins/volume_zone/volume_zone.h"
@@ -156,5 +157,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPluginVolumeZone)
+KS_TEST_MAIN(TestPluginVolumeZone)
 #include "tst_plugin_volume_zone.moc"

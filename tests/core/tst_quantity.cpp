@@ -2,6 +2,7 @@
 // and against kubectl v1.31's output for 1000 inputs (tests/data/quantity/kubectl_v1.31.tsv):
 // parsing and errors, canonical strings, round trips, value()/milliValue(), comparison,
 // arithmetic, and huge values that must neither overflow nor hang.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include <limits>
@@ -627,5 +628,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestQuantity)
+KS_TEST_MAIN(TestQuantity)
 #include "tst_quantity.moc"

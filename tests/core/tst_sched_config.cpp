@@ -1,4 +1,5 @@
 // KubeSchedulerConfiguration: the shared corpus, version conversion, defaults and errors.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/api/yaml_reader.h"
@@ -264,5 +265,5 @@ profiles:
     QVERIFY(QString::fromStdString(error).startsWith("creating profile for scheduler name default-scheduler: "));
 }
 
-QTEST_APPLESS_MAIN(TestSchedConfig)
+KS_TEST_MAIN(TestSchedConfig)
 #include "tst_sched_config.moc"

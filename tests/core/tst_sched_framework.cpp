@@ -1,5 +1,6 @@
 // The scheduling framework: pod requests, node tree order, percentageOfNodesToScore, the
 // FailedScheduling message, profile building (multiPoint expansion, errors) and whole cycles.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/scheduler/config/defaults.h"
@@ -500,5 +501,5 @@ void TestSchedFramework::gatedPodStaysOut() {
     QCOMPARE(sched->queue().activeCount(), std::size_t(0));
 }
 
-QTEST_APPLESS_MAIN(TestSchedFramework)
+KS_TEST_MAIN(TestSchedFramework)
 #include "tst_sched_framework.moc"

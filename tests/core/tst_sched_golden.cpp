@@ -1,6 +1,7 @@
 // Golden tests of `kubestage-cli schedule -o json`: every tests/data/schedule/NAME.yaml is
 // scheduled (with NAME.config.yaml as --config when present) and the output compared with
 // NAME.json. Run with --update to rewrite the expected files after a deliberate change.
+#include "ks_test_main.h"
 #include <QtTest>
 
 namespace {
@@ -89,8 +90,8 @@ void TestSchedGolden::outOfTreePlugin() {
              QString("error: creating profile for scheduler name default-scheduler: PreFilterPlugin \"Coscheduling\" does not exist"));
 }
 
-// QTEST_APPLESS_MAIN plus an --update flag that QTest would reject.
-int main(int argc, char** argv) {
+// KS_TEST_MAIN plus an --update flag that QTest would reject.
+static int runSchedGolden(int argc, char** argv) {
     std::vector<char*> args;
     for (int i = 0; i < argc; ++i) {
         if (std::string(argv[i]) == "--update") gUpdate = true;
@@ -99,5 +100,6 @@ int main(int argc, char** argv) {
     TestSchedGolden test;
     return QTest::qExec(&test, static_cast<int>(args.size()), args.data());
 }
+[[maybe_unused]] static const bool registeredSchedGolden = ks::test::registerTest(__FILE__, &runSchedGolden);
 
 #include "tst_sched_golden.moc"

@@ -1,4 +1,5 @@
 // Table tests for the simple in-tree plugins: verdicts, reason strings, raw and normalized scores.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/scheduler/framework/node_info.h"
@@ -403,5 +404,5 @@ void TestSchedPlugins::normalizeScore() {
     QCOMPARE(got, expected);
 }
 
-QTEST_APPLESS_MAIN(TestSchedPlugins)
+KS_TEST_MAIN(TestSchedPlugins)
 #include "tst_sched_plugins.moc"

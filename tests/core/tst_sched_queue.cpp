@@ -1,4 +1,5 @@
 // The scheduling queue: order (priority, then time, then arrival), backoff, moves on events.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/scheduler/plugins/priority_sort/priority_sort.h"
@@ -184,5 +185,5 @@ void TestSchedQueue::nominator() {
     QVERIFY(!q->hasNominatedPods());
 }
 
-QTEST_APPLESS_MAIN(TestSchedQueue)
+KS_TEST_MAIN(TestSchedQueue)
 #include "tst_sched_queue.moc"

@@ -1,5 +1,6 @@
 // Tests the simulation engine's parts: virtual time (RFC 3339 and Go durations), the seeded RNG,
 // the event loop's ordering and the trace with its JSON Lines form.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/sim/clock.h"
@@ -533,5 +534,5 @@ private:
     const std::vector<int> kShuffleSeed1 = {1, 7, 3, 9, 4, 0, 5, 2, 6, 8};
 };
 
-QTEST_APPLESS_MAIN(TestSim)
+KS_TEST_MAIN(TestSim)
 #include "tst_sim.moc"

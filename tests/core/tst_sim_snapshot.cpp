@@ -1,6 +1,7 @@
 // Tests stepping back (Checkpointer) and determinism on a toy scenario: counters that tick after
 // random delays, sometimes emitting two records from one event and an extra event at the same
 // time. Restoring to any step and running forward must give the original trace byte for byte.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/sim/event_loop.h"
@@ -384,5 +385,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestSimSnapshot)
+KS_TEST_MAIN(TestSimSnapshot)
 #include "tst_sim_snapshot.moc"

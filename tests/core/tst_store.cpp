@@ -1,6 +1,7 @@
 // Tests the API store: CRUD, metadata (uid, resourceVersion, generation, timestamps,
 // generateName), conflicts and their upstream messages, merge patch (RFC 7386), field and label
 // selectors, finalizers, graceful deletion, pods/binding, snapshots and scale.
+#include "ks_test_main.h"
 #include <QRegularExpression>
 #include <QtTest>
 
@@ -648,5 +649,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestStore)
+KS_TEST_MAIN(TestStore)
 #include "tst_store.moc"

@@ -1,5 +1,6 @@
 // Tests recordEvent: the core/v1 Event it writes, and client-go's correlation of repeated
 // events (count, aggregation into "(combined from similar events)", spam filter).
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/api/yaml_reader.h"
@@ -149,5 +150,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestStoreEvents)
+KS_TEST_MAIN(TestStoreEvents)
 #include "tst_store_events.moc"

@@ -1,6 +1,7 @@
 // Tests the store's watch: event order and types, replay from an old resourceVersion,
 // compaction and bounded history (Gone with upstream's wording), selector-filtered watches,
 // initial events, queued non-reentrant delivery, the dispatch hook, and snapshot restore.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/api/yaml_reader.h"
@@ -248,5 +249,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestStoreWatch)
+KS_TEST_MAIN(TestStoreWatch)
 #include "tst_store_watch.moc"

@@ -1,6 +1,7 @@
 // Validation of the cluster-level kinds and of the kinds validated through ObjectMeta only:
 // Node, PriorityClass, Namespace, PodDisruptionBudget, Lease, ConfigMap, Service, generic
 // built-in kinds and custom resources.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "validation_test_support.h"
@@ -124,5 +125,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestValidateCluster)
+KS_TEST_MAIN(TestValidateCluster)
 #include "tst_validate_cluster.moc"

@@ -1,6 +1,7 @@
 // Every real-world manifest in ../shared/corpus/manifests must default and validate without a
 // single error: a false "unknown field" or a wrong rule on a real manifest is worse than a missed
 // typo.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include <filesystem>
@@ -79,5 +80,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestValidateCorpus)
+KS_TEST_MAIN(TestValidateCorpus)
 #include "tst_validate_corpus.moc"

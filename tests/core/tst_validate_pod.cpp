@@ -1,5 +1,6 @@
 // Pod validation, rule by rule, with the exact FILE:LINE:COL: path: message of each error.
 // Paths and wording follow k8s.io/kubernetes/pkg/apis/core/validation (v1.31).
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "validation_test_support.h"
@@ -210,5 +211,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestValidatePod)
+KS_TEST_MAIN(TestValidatePod)
 #include "tst_validate_pod.moc"

@@ -1,5 +1,6 @@
 // Validation of the scheduling vocabulary in pod specs: tolerations, node and pod affinity,
 // topology spread constraints, node selectors.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "validation_test_support.h"
@@ -182,5 +183,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestValidateScheduling)
+KS_TEST_MAIN(TestValidateScheduling)
 #include "tst_validate_scheduling.moc"

@@ -1,5 +1,6 @@
 // The strict-decoding step: wrong YAML types and unknown fields, worded as upstream's JSON
 // decoding words them, including the course's OCR typos.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include <functional>
@@ -246,5 +247,5 @@ allowedTopologies: [{matchLabelExpressions: [{key: k, values: [a]}]}]
     }
 };
 
-QTEST_APPLESS_MAIN(TestValidateSchema)
+KS_TEST_MAIN(TestValidateSchema)
 #include "tst_validate_schema.moc"

@@ -1,4 +1,5 @@
 // Validation of PersistentVolume, PersistentVolumeClaim, StorageClass and CSIDriver.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "validation_test_support.h"
@@ -111,5 +112,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestValidateStorage)
+KS_TEST_MAIN(TestValidateStorage)
 #include "tst_validate_storage.moc"

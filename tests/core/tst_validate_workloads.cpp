@@ -1,5 +1,6 @@
 // Workload validation: metadata, selector against template labels, the pod template through the
 // pod-spec validator under spec.template, and each controller's own fields.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "validation_test_support.h"
@@ -160,5 +161,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestValidateWorkloads)
+KS_TEST_MAIN(TestValidateWorkloads)
 #include "tst_validate_workloads.moc"

@@ -1,5 +1,6 @@
 // Tests the YAML and JSON writers: quoting that keeps every scalar's type, literal blocks, field
 // order, and round trips through the reader.
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/api/writer.h"
@@ -185,5 +186,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestWriter)
+KS_TEST_MAIN(TestWriter)
 #include "tst_writer.moc"

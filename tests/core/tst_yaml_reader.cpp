@@ -1,5 +1,6 @@
 // Tests the YAML/JSON reader: marks, duplicate keys, unterminated quotes, JSON streams and
 // hostile input (alias bombs, deep nesting, garbage).
+#include "ks_test_main.h"
 #include <QtTest>
 
 #include "core/api/yaml_reader.h"
@@ -242,5 +243,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestYamlReader)
+KS_TEST_MAIN(TestYamlReader)
 #include "tst_yaml_reader.moc"

@@ -67,7 +67,7 @@ struct IncomingPod {
     helper::NodeLabelIndex* labels = nullptr;  // the plugin's
 };
 
-struct PreFilterState final : StateData {
+struct InterPodAffinityPreFilterState final : StateData {
     // Existing pods whose required anti-affinity terms match the incoming pod, per topology pair;
     // its keys are those a node is checked for.
     TopologyCounts existingAntiAffinityCounts;
@@ -77,7 +77,7 @@ struct PreFilterState final : StateData {
     TopologyCounts antiAffinityCounts;
     std::shared_ptr<const IncomingPod> incoming;
 
-    std::unique_ptr<StateData> clone() const override { return std::make_unique<PreFilterState>(*this); }
+    std::unique_ptr<StateData> clone() const override { return std::make_unique<InterPodAffinityPreFilterState>(*this); }
 };
 
 const api::Labels kNoLabels;
@@ -125,7 +125,7 @@ Status InterPodAffinity::preFilter(CycleState& state, const PodInfo& podInfo, Pr
     incoming->namespaceLabels = namespaceLabels(podInfo.namespace_());
     const api::Pod& pod = *podInfo.pod;
 
-    auto s = std::make_unique<PreFilterState>();
+    auto s = std::make_unique<InterPodAffinityPreFilterState>();
     // Existing pods' required anti-affinity against the incoming pod. The matches per node are
     // memoized by node state for pods with the same namespace and labels (see NodeResultCache);
     // adding a node's matches at once gives the counts that adding them one by one gives.
@@ -191,7 +191,7 @@ Status InterPodAffinity::preFilter(CycleState& state, const PodInfo& podInfo, Pr
 namespace {
 
 Status updateWithPod(CycleState& state, const PodInfo& updated, const NodeInfo& nodeInfo, std::int64_t multiplier) {
-    auto* s = state.read<PreFilterState>(kPreFilterStateKey);
+    auto* s = state.read<InterPodAffinityPreFilterState>(kPreFilterStateKey);
     if (!s) return notFound();
     if (!nodeInfo.node()) return Status::success();
     const IncomingPod& in = *s->incoming;
@@ -210,7 +210,7 @@ Status updateWithPod(CycleState& state, const PodInfo& updated, const NodeInfo& 
 }
 
 // Scheduling the pod here would not break any existing pod's anti-affinity terms.
-bool satisfyExistingPodsAntiAffinity(const PreFilterState& s, const NodeInfo& node) {
+bool satisfyExistingPodsAntiAffinity(const InterPodAffinityPreFilterState& s, const NodeInfo& node) {
     if (s.existingAntiAffinityCounts.empty()) return true;
     // Upstream checks every label of the node; only the keys that occur can match.
     for (const auto& [key, counts] : s.existingAntiAffinityCounts.byKey()) {
@@ -221,14 +221,14 @@ bool satisfyExistingPodsAntiAffinity(const PreFilterState& s, const NodeInfo& no
     return true;
 }
 
-bool satisfyPodAntiAffinity(const PreFilterState& s, const NodeInfo& node) {
+bool satisfyPodAntiAffinity(const InterPodAffinityPreFilterState& s, const NodeInfo& node) {
     if (s.antiAffinityCounts.empty()) return true;
     for (auto* key : s.incoming->antiAffinityKeys)
         if (s.antiAffinityCounts.get(key, node) > 0) return false;
     return true;
 }
 
-bool satisfyPodAffinity(const PreFilterState& s, const NodeInfo& node) {
+bool satisfyPodAffinity(const InterPodAffinityPreFilterState& s, const NodeInfo& node) {
     bool podsExist = true;
     for (auto* key : s.incoming->affinityKeys) {
         if (key->id(node) == NodeLabelValues::kMissing) return false;  // every topology label must exist
@@ -252,7 +252,7 @@ Status InterPodAffinity::removePod(CycleState& state, const PodInfo&, const PodI
 }
 
 Status InterPodAffinity::filter(CycleState& state, const PodInfo&, const NodeInfo& nodeInfo) {
-    const auto* s = m_preFilterState.read<PreFilterState>(state, kPreFilterStateKey);
+    const auto* s = m_preFilterState.read<InterPodAffinityPreFilterState>(state, kPreFilterStateKey);
     if (!s) return notFound();
     if (!nodeInfo.node()) return Status::error("node not found");
     // Rejections are shared by every node.

@@ -14,9 +14,9 @@ const char* const kPreScoreStateKey = "PreScoreInterPodAffinity";
 // topology key -> topology value -> score.
 using ScoreMap = std::map<std::string, std::map<std::string, std::int64_t>>;
 
-struct PreScoreState final : StateData {
+struct InterPodAffinityPreScoreState final : StateData {
     ScoreMap topologyScore;
-    std::unique_ptr<StateData> clone() const override { return std::make_unique<PreScoreState>(*this); }
+    std::unique_ptr<StateData> clone() const override { return std::make_unique<InterPodAffinityPreScoreState>(*this); }
 };
 
 struct IncomingTerms {
@@ -67,7 +67,7 @@ Status InterPodAffinity::preScore(CycleState& state, const PodInfo& podInfo, con
         in.preferredAntiAffinityTerms.emplace_back(mergeTermNamespaces(t.term), t.weight);
     in.namespaceLabels = namespaceLabels(podInfo.namespace_());
 
-    auto s = std::make_unique<PreScoreState>();
+    auto s = std::make_unique<InterPodAffinityPreScoreState>();
     bool anyScore = false;
     // A node's contributions are memoized by node state for the same incoming pod (labels,
     // namespace, preferred terms); adding them at once gives the sums adding them one by one gives.
@@ -139,7 +139,7 @@ Status stateNotFound() {
 
 Status InterPodAffinity::score(CycleState& state, const PodInfo&, const NodeInfo& nodeInfo, std::int64_t& score) {
     score = 0;
-    const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
+    const auto* s = state.read<InterPodAffinityPreScoreState>(kPreScoreStateKey);
     if (!s) return stateNotFound();
     const api::Node* node = nodeInfo.node();
     if (!node) return Status::error("node not found");
@@ -150,7 +150,7 @@ Status InterPodAffinity::score(CycleState& state, const PodInfo&, const NodeInfo
 Status InterPodAffinity::scoreNodes(CycleState& state, const PodInfo&, const std::vector<const NodeInfo*>& nodes,
                                     std::vector<NodeScore>& scores) {
     if (nodes.empty()) return Status::success();
-    const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
+    const auto* s = state.read<InterPodAffinityPreScoreState>(kPreScoreStateKey);
     if (!s) return stateNotFound();
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         scores[i].score = 0;
@@ -162,7 +162,7 @@ Status InterPodAffinity::scoreNodes(CycleState& state, const PodInfo&, const std
 }
 
 Status InterPodAffinity::normalizeScore(CycleState& state, const PodInfo&, std::vector<NodeScore>& scores) {
-    const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
+    const auto* s = state.read<InterPodAffinityPreScoreState>(kPreScoreStateKey);
     if (!s) return stateNotFound();
     if (s->topologyScore.empty() || scores.empty()) return Status::success();
 

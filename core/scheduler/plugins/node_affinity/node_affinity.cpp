@@ -16,9 +16,9 @@ constexpr const char* kPreScoreKey = "PreScoreNodeAffinity";
 // The pod's required node affinity, parsed once per cycle (upstream
 // preFilterState.requiredNodeSelectorAndAffinity). NOTE: the nodeSelector map is matched from
 // the pod at each Filter call: it needs no parsing.
-struct PreFilterState : StateData {
+struct NodeAffinityPreFilterState : StateData {
     std::optional<helper::CompiledNodeSelector> requiredAffinity;  // nullopt: none
-    std::unique_ptr<StateData> clone() const override { return std::make_unique<PreFilterState>(*this); }
+    std::unique_ptr<StateData> clone() const override { return std::make_unique<NodeAffinityPreFilterState>(*this); }
 };
 
 bool matchesNodeSelector(const api::Pod& pod, const api::Labels& labels) {
@@ -29,9 +29,9 @@ bool matchesNodeSelector(const api::Pod& pod, const api::Labels& labels) {
     return true;
 }
 
-struct PreScoreState : StateData {
+struct NodeAffinityPreScoreState : StateData {
     helper::CompiledPreferredTerms preferred;
-    std::unique_ptr<StateData> clone() const override { return std::make_unique<PreScoreState>(*this); }
+    std::unique_ptr<StateData> clone() const override { return std::make_unique<NodeAffinityPreScoreState>(*this); }
 };
 
 const api::NodeAffinity* nodeAffinityOf(const api::Pod& pod) {
@@ -73,7 +73,7 @@ Status NodeAffinity::preFilter(CycleState& state, const PodInfo& pod, PreFilterR
     const api::NodeAffinity* na = nodeAffinityOf(p);
     const bool noNodeAffinity = !na || !na->required;
     if (noNodeAffinity && !m_addedNodeSelector && p.spec.nodeSelector.empty()) return Status::skip();
-    auto s = std::make_unique<PreFilterState>();
+    auto s = std::make_unique<NodeAffinityPreFilterState>();
     if (!noNodeAffinity) s->requiredAffinity.emplace(*na->required, &m_labels);
     state.write(kPreFilterKey, std::move(s));
     if (noNodeAffinity || na->required->terms.empty()) return {};
@@ -111,7 +111,7 @@ Status NodeAffinity::filter(CycleState& state, const PodInfo& pod, const NodeInf
         return kRejected;
     }
     // Without PreFilter (a custom profile), upstream parses the pod's selectors here.
-    const auto* s = state.read<PreFilterState>(kPreFilterKey);
+    const auto* s = state.read<NodeAffinityPreFilterState>(kPreFilterKey);
     const bool matches =
         s ? matchesNodeSelector(*pod.pod, n->metadata.labels) &&
                 (!s->requiredAffinity || s->requiredAffinity->matches(node))
@@ -128,7 +128,7 @@ Status NodeAffinity::preScore(CycleState& state, const PodInfo& pod, const std::
     const api::NodeAffinity* na = nodeAffinityOf(*pod.pod);
     const bool hasPreferred = na && !na->preferred.empty();
     if (!hasPreferred && m_addedPreferred.empty()) return Status::skip();
-    auto s = std::make_unique<PreScoreState>();
+    auto s = std::make_unique<NodeAffinityPreScoreState>();
     if (hasPreferred) s->preferred = helper::CompiledPreferredTerms(na->preferred, &m_labels);
     state.write(kPreScoreKey, std::move(s));
     return {};
@@ -138,7 +138,7 @@ Status NodeAffinity::score(CycleState& state, const PodInfo& pod, const NodeInfo
     const api::Node* n = node.node();
     if (!n) return Status::error("node not found");
     score = m_compiledAddedPreferred.score(node);
-    if (const auto* s = state.read<PreScoreState>(kPreScoreKey)) {
+    if (const auto* s = state.read<NodeAffinityPreScoreState>(kPreScoreKey)) {
         score += s->preferred.score(node);
     } else if (const api::NodeAffinity* na = nodeAffinityOf(*pod.pod)) {
         score += preferredScore(na->preferred, *n);  // PreScore disabled: compute here
@@ -148,7 +148,7 @@ Status NodeAffinity::score(CycleState& state, const PodInfo& pod, const NodeInfo
 
 Status NodeAffinity::scoreNodes(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes,
                                 std::vector<NodeScore>& scores) {
-    const auto* s = state.read<PreScoreState>(kPreScoreKey);
+    const auto* s = state.read<NodeAffinityPreScoreState>(kPreScoreKey);
     const api::NodeAffinity* na = s ? nullptr : nodeAffinityOf(*pod.pod);
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         const api::Node* n = nodes[i]->node();

@@ -4,9 +4,9 @@ namespace ks::scheduler::plugins {
 
 namespace {
 
-struct PreFilterState : StateData {
+struct NodePortsPreFilterState : StateData {
     std::vector<api::ContainerPort> ports;
-    std::unique_ptr<StateData> clone() const override { return std::make_unique<PreFilterState>(*this); }
+    std::unique_ptr<StateData> clone() const override { return std::make_unique<NodePortsPreFilterState>(*this); }
 };
 
 }  // namespace
@@ -26,7 +26,7 @@ bool fitsPorts(const std::vector<api::ContainerPort>& ports, const NodeInfo& nod
 }
 
 Status NodePorts::preFilter(CycleState& state, const PodInfo& pod, PreFilterResult&) {
-    auto s = std::make_unique<PreFilterState>();
+    auto s = std::make_unique<NodePortsPreFilterState>();
     s->ports = hostPorts(*pod.pod);
     if (s->ports.empty()) return Status::skip();
     state.write(kStateKey, std::move(s));
@@ -34,7 +34,7 @@ Status NodePorts::preFilter(CycleState& state, const PodInfo& pod, PreFilterResu
 }
 
 Status NodePorts::filter(CycleState& state, const PodInfo&, const NodeInfo& node) {
-    const auto* s = state.read<PreFilterState>(kStateKey);
+    const auto* s = state.read<NodePortsPreFilterState>(kStateKey);
     if (!s) return Status::error(std::string("reading \"") + kStateKey + "\" from cycleState: not found");
     static const Status kRejected = Status::constant(Code::Unschedulable, {kErrReason});  // shared by every node
     if (!fitsPorts(s->ports, node)) return kRejected;

@@ -7,9 +7,9 @@ namespace ks::scheduler::plugins {
 
 namespace {
 
-struct PreScoreState final : StateData {
+struct BalancedAllocationPreScoreState final : StateData {
     std::vector<std::int64_t> podRequests;
-    std::unique_ptr<StateData> clone() const override { return std::make_unique<PreScoreState>(*this); }
+    std::unique_ptr<StateData> clone() const override { return std::make_unique<BalancedAllocationPreScoreState>(*this); }
 };
 
 }  // namespace
@@ -56,7 +56,7 @@ NodeResourcesBalancedAllocation::NodeResourcesBalancedAllocation(const NodeResou
 
 Status NodeResourcesBalancedAllocation::preScore(CycleState& state, const PodInfo& pod,
                                                  const std::vector<const NodeInfo*>&) {
-    auto s = std::make_unique<PreScoreState>();
+    auto s = std::make_unique<BalancedAllocationPreScoreState>();
     s->podRequests = m_scorer.podRequestList(pod);
     state.write(kPreScoreStateKey, std::move(s));
     return Status::success();
@@ -65,7 +65,7 @@ Status NodeResourcesBalancedAllocation::preScore(CycleState& state, const PodInf
 Status NodeResourcesBalancedAllocation::score(CycleState& state, const PodInfo& pod, const NodeInfo& node,
                                               std::int64_t& score) {
     score = 0;
-    if (const auto* s = state.read<PreScoreState>(kPreScoreStateKey)) return m_scorer.score(node, s->podRequests, score);
+    if (const auto* s = state.read<BalancedAllocationPreScoreState>(kPreScoreStateKey)) return m_scorer.score(node, s->podRequests, score);
     return m_scorer.score(node, m_scorer.podRequestList(pod), score);
 }
 
@@ -74,7 +74,7 @@ Status NodeResourcesBalancedAllocation::scoreNodes(CycleState& state, const PodI
                                                    std::vector<NodeScore>& scores) {
     if (nodes.empty()) return Status::success();
     if (m_scorer.resources.empty()) return Status::error("resources not found");
-    const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
+    const auto* s = state.read<BalancedAllocationPreScoreState>(kPreScoreStateKey);
     const std::vector<std::int64_t> computed = s ? std::vector<std::int64_t>{} : m_scorer.podRequestList(pod);
     const std::int64_t* podRequests = s ? s->podRequests.data() : computed.data();
     m_scorer.scoreNodes(nodes, podRequests, scores);

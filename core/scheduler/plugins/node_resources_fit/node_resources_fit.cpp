@@ -7,14 +7,14 @@ namespace ks::scheduler::plugins {
 
 namespace {
 
-struct PreFilterState final : StateData {
+struct FitPreFilterState final : StateData {
     Resource podRequest;
-    std::unique_ptr<StateData> clone() const override { return std::make_unique<PreFilterState>(*this); }
+    std::unique_ptr<StateData> clone() const override { return std::make_unique<FitPreFilterState>(*this); }
 };
 
-struct PreScoreState final : StateData {
+struct FitPreScoreState final : StateData {
     std::vector<std::int64_t> podRequests;
-    std::unique_ptr<StateData> clone() const override { return std::make_unique<PreScoreState>(*this); }
+    std::unique_ptr<StateData> clone() const override { return std::make_unique<FitPreScoreState>(*this); }
 };
 
 bool contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
@@ -218,14 +218,14 @@ NodeResourcesFit::NodeResourcesFit(const NodeResourcesFitArgs& args, Handle& han
 }
 
 Status NodeResourcesFit::preFilter(CycleState& state, const PodInfo& pod, PreFilterResult&) {
-    auto s = std::make_unique<PreFilterState>();
+    auto s = std::make_unique<FitPreFilterState>();
     s->podRequest = pod.requests;
     state.write(kPreFilterStateKey, std::move(s));
     return Status::success();
 }
 
 Status NodeResourcesFit::filter(CycleState& state, const PodInfo&, const NodeInfo& node) {
-    const auto* s = m_preFilterState.read<PreFilterState>(state, kPreFilterStateKey);
+    const auto* s = m_preFilterState.read<FitPreFilterState>(state, kPreFilterStateKey);
     if (!s) return Status::error(std::string("error reading \"") + kPreFilterStateKey + "\" from cycleState: not found");
     const Resource& request = s->podRequest;
     if (request.scalarResources.empty()) {
@@ -252,7 +252,7 @@ Status NodeResourcesFit::filter(CycleState& state, const PodInfo&, const NodeInf
 // ---- Score ----
 
 Status NodeResourcesFit::preScore(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>&) {
-    auto s = std::make_unique<PreScoreState>();
+    auto s = std::make_unique<FitPreScoreState>();
     s->podRequests = m_scorer.podRequestList(pod);
     state.write(kPreScoreStateKey, std::move(s));
     return Status::success();
@@ -260,7 +260,7 @@ Status NodeResourcesFit::preScore(CycleState& state, const PodInfo& pod, const s
 
 Status NodeResourcesFit::score(CycleState& state, const PodInfo& pod, const NodeInfo& node, std::int64_t& score) {
     score = 0;
-    if (const auto* s = state.read<PreScoreState>(kPreScoreStateKey)) return m_scorer.score(node, s->podRequests, score);
+    if (const auto* s = state.read<FitPreScoreState>(kPreScoreStateKey)) return m_scorer.score(node, s->podRequests, score);
     // Without PreScore (a custom profile), upstream computes the requests on the spot.
     return m_scorer.score(node, m_scorer.podRequestList(pod), score);
 }
@@ -269,7 +269,7 @@ Status NodeResourcesFit::scoreNodes(CycleState& state, const PodInfo& pod, const
                                     std::vector<NodeScore>& scores) {
     if (nodes.empty()) return Status::success();
     if (m_scorer.resources.empty()) return Status::error("resources not found");
-    const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
+    const auto* s = state.read<FitPreScoreState>(kPreScoreStateKey);
     const std::vector<std::int64_t> computed = s ? std::vector<std::int64_t>{} : m_scorer.podRequestList(pod);
     const std::int64_t* podRequests = s ? s->podRequests.data() : computed.data();
     m_scorer.scoreNodes(nodes, podRequests, scores);

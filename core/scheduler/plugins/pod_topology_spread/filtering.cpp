@@ -39,14 +39,14 @@ struct CriticalPaths {
     }
 };
 
-struct PreFilterState final : StateData {
+struct PodTopologySpreadPreFilterState final : StateData {
     std::shared_ptr<const std::vector<SpreadConstraint>> constraints;  // shared by clones
     std::vector<helper::NodeLabelValues*> labels;  // per constraint: the plugin's label values
     std::vector<bool> selfMatch;                  // per constraint: the pod matches its selector
     std::vector<CriticalPaths> criticalPaths;     // per constraint
     std::vector<spread::DomainCounts> tpValueToMatchNum;  // per constraint: domain -> matching pods
 
-    std::unique_ptr<StateData> clone() const override { return std::make_unique<PreFilterState>(*this); }
+    std::unique_ptr<StateData> clone() const override { return std::make_unique<PodTopologySpreadPreFilterState>(*this); }
 
     // The global minimum for the skew, 0 when fewer eligible domains than minDomains exist.
     std::int64_t minMatchNum(std::size_t i, std::int32_t minDomains) const {
@@ -63,7 +63,7 @@ Status PodTopologySpread::preFilter(CycleState& state, const PodInfo& podInfo, P
     auto constraints = constraintsFor(pod, "DoNotSchedule");
     if (constraints.empty()) return Status::skip();
 
-    auto s = std::make_unique<PreFilterState>();
+    auto s = std::make_unique<PodTopologySpreadPreFilterState>();
     const std::size_t n = constraints.size();
     s->tpValueToMatchNum.resize(n);
     const auto& nodeInfos = m_handle.snapshot().nodeInfos();
@@ -102,7 +102,7 @@ Status PodTopologySpread::preFilter(CycleState& state, const PodInfo& podInfo, P
 
 Status PodTopologySpread::updateWithPod(CycleState& state, const api::Pod& updated, const api::Pod& preemptor,
                                         const api::Node* node, int delta) {
-    auto* s = state.read<PreFilterState>(kPreFilterStateKey);
+    auto* s = state.read<PodTopologySpreadPreFilterState>(kPreFilterStateKey);
     if (!s) return Status::error(std::string("reading \"") + kPreFilterStateKey + "\" from cycleState: not found");
     if (updated.metadata.namespace_ != preemptor.metadata.namespace_ || !node) return Status::success();
     const auto& constraints = *s->constraints;
@@ -130,7 +130,7 @@ Status PodTopologySpread::removePod(CycleState& state, const PodInfo& podToSched
 }
 
 Status PodTopologySpread::filter(CycleState& state, const PodInfo&, const NodeInfo& nodeInfo) {
-    auto* s = m_preFilterState.read<PreFilterState>(state, kPreFilterStateKey);  // counts remember value numbers
+    auto* s = m_preFilterState.read<PodTopologySpreadPreFilterState>(state, kPreFilterStateKey);  // counts remember value numbers
     if (!s) return Status::error(std::string("reading \"") + kPreFilterStateKey + "\" from cycleState: not found");
     const auto& constraints = *s->constraints;
     if (constraints.empty()) return Status::success();

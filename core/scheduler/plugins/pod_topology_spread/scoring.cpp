@@ -13,7 +13,7 @@ namespace {
 const char* const kPreScoreStateKey = "PreScorePodTopologySpread";
 constexpr std::int64_t kInvalidScore = -1;
 
-struct PreScoreState final : StateData {
+struct PodTopologySpreadPreScoreState final : StateData {
     std::vector<SpreadConstraint> constraints;
     // Filtered nodes lacking some constraint's topology key: scored 0.
     std::set<std::string> ignoredNodes;
@@ -23,7 +23,7 @@ struct PreScoreState final : StateData {
     std::vector<double> topologyNormalizingWeight;
     std::vector<helper::NodeLabelValues*> labels;  // per constraint: the plugin's label values
 
-    std::unique_ptr<StateData> clone() const override { return std::make_unique<PreScoreState>(*this); }
+    std::unique_ptr<StateData> clone() const override { return std::make_unique<PodTopologySpreadPreScoreState>(*this); }
 };
 
 double topologyNormalizingWeight(std::size_t size) { return std::log(static_cast<double>(size + 2)); }
@@ -47,7 +47,7 @@ Status PodTopologySpread::preScore(CycleState& state, const PodInfo& podInfo,
     const auto& allNodes = m_handle.snapshot().nodeInfos();
     if (filteredNodes.empty() || allNodes.empty()) return Status::skip();
 
-    auto s = std::make_unique<PreScoreState>();
+    auto s = std::make_unique<PodTopologySpreadPreScoreState>();
     // Only non-system-default rules require every topology label; this lets nodes without a
     // zone label still get hostname spreading.
     const bool requireAllTopologies = !pod.spec.topologySpreadConstraints.empty() || !m_systemDefaulted;
@@ -124,7 +124,7 @@ namespace {
 
 // Each present domain credits the node with its number of matching pods.
 // The counts remember value numbers as they are looked up, hence a mutable state.
-std::int64_t scoreNode(PreScoreState& s, const NodeInfo& nodeInfo, const std::string& ns) {
+std::int64_t scoreNode(PodTopologySpreadPreScoreState& s, const NodeInfo& nodeInfo, const std::string& ns) {
     double sum = 0;
     for (std::size_t i = 0; i < s.constraints.size(); ++i) {
         const auto& c = s.constraints[i];
@@ -150,7 +150,7 @@ Status stateNotFound() {
 Status PodTopologySpread::score(CycleState& state, const PodInfo& podInfo, const NodeInfo& nodeInfo,
                                 std::int64_t& score) {
     score = 0;
-    auto* s = state.read<PreScoreState>(kPreScoreStateKey);
+    auto* s = state.read<PodTopologySpreadPreScoreState>(kPreScoreStateKey);
     if (!s) return stateNotFound();
     const api::Node* node = nodeInfo.node();
     if (!node) return Status::error("node not found");
@@ -162,7 +162,7 @@ Status PodTopologySpread::score(CycleState& state, const PodInfo& podInfo, const
 Status PodTopologySpread::scoreNodes(CycleState& state, const PodInfo& podInfo,
                                      const std::vector<const NodeInfo*>& nodes, std::vector<NodeScore>& scores) {
     if (nodes.empty()) return Status::success();
-    auto* s = state.read<PreScoreState>(kPreScoreStateKey);
+    auto* s = state.read<PodTopologySpreadPreScoreState>(kPreScoreStateKey);
     if (!s) return stateNotFound();
     const std::string& ns = podInfo.pod->metadata.namespace_;
     for (std::size_t i = 0; i < nodes.size(); ++i) {
@@ -176,7 +176,7 @@ Status PodTopologySpread::scoreNodes(CycleState& state, const PodInfo& podInfo,
 }
 
 Status PodTopologySpread::normalizeScore(CycleState& state, const PodInfo&, std::vector<NodeScore>& scores) {
-    const auto* s = state.read<PreScoreState>(kPreScoreStateKey);
+    const auto* s = state.read<PodTopologySpreadPreScoreState>(kPreScoreStateKey);
     if (!s) return stateNotFound();
 
     std::int64_t minScore = LLONG_MAX;

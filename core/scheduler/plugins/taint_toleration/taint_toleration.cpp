@@ -8,9 +8,9 @@ namespace ks::scheduler::plugins {
 
 namespace {
 
-struct PreScoreState : StateData {
+struct TaintTolerationPreScoreState : StateData {
     std::vector<api::Toleration> tolerationsPreferNoSchedule;
-    std::unique_ptr<StateData> clone() const override { return std::make_unique<PreScoreState>(*this); }
+    std::unique_ptr<StateData> clone() const override { return std::make_unique<TaintTolerationPreScoreState>(*this); }
 };
 
 // Effects compared as views: the length decides most comparisons without a memcmp call.
@@ -64,7 +64,7 @@ Status TaintToleration::filter(CycleState&, const PodInfo& pod, const NodeInfo& 
 
 Status TaintToleration::preScore(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes) {
     if (nodes.empty()) return {};
-    auto s = std::make_unique<PreScoreState>();
+    auto s = std::make_unique<TaintTolerationPreScoreState>();
     s->tolerationsPreferNoSchedule = preferNoScheduleTolerations(pod.pod->spec.tolerations);
     state.write(kStateKey, std::move(s));
     return {};
@@ -74,7 +74,7 @@ Status TaintToleration::score(CycleState& state, const PodInfo& pod, const NodeI
     const api::Node* n = node.node();
     score = 0;
     if (!n || n->spec.taints.empty()) return {};
-    if (const auto* s = state.read<PreScoreState>(kStateKey)) {
+    if (const auto* s = state.read<TaintTolerationPreScoreState>(kStateKey)) {
         score = countIntolerable(n->spec.taints, s->tolerationsPreferNoSchedule);
         return {};
     }
@@ -84,12 +84,12 @@ Status TaintToleration::score(CycleState& state, const PodInfo& pod, const NodeI
 Status TaintToleration::scoreNodes(CycleState& state, const PodInfo&, const std::vector<const NodeInfo*>& nodes,
                                    std::vector<NodeScore>& scores) {
     // The state is read at the first node with taints, where score() would read it.
-    const PreScoreState* s = nullptr;
+    const TaintTolerationPreScoreState* s = nullptr;
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         scores[i].score = 0;
         if (!nodes[i]->summary().hasTaints) continue;  // without touching the Node
         const api::Node* n = nodes[i]->node();
-        if (!s && !(s = state.read<PreScoreState>(kStateKey)))
+        if (!s && !(s = state.read<TaintTolerationPreScoreState>(kStateKey)))
             return Status::error(std::string("reading \"") + kStateKey + "\" from cycleState: not found");
         scores[i].score = countIntolerable(n->spec.taints, s->tolerationsPreferNoSchedule);
     }
