@@ -13,5 +13,6 @@ int runRunCommand(const std::vector<std::string>& args);
 int runScheduleCommand(const std::vector<std::string>& args);
 int runBenchCommand(const std::vector<std::string>& args);
 int runLessonCommand(const std::vector<std::string>& args);
+int runKubectlCommand(const std::vector<std::string>& args);
 
 }  // namespace ks::cli

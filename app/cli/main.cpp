@@ -1,4 +1,4 @@
-// kubestage-cli: the headless front end of KubeStage (validate, get, run, schedule, bench, lesson).
+// kubestage-cli: the headless front end of KubeStage (validate, get, run, schedule, bench, lesson, kubectl).
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -21,6 +21,7 @@ const Command kCommands[] = {
     {"schedule", "Schedule pending pods as kube-scheduler would, and explain why", ks::cli::runScheduleCommand},
     {"bench", "Benchmark the scheduler on a generated cluster", ks::cli::runBenchCommand},
     {"lesson", "List the lessons, or check them by running every step", ks::cli::runLessonCommand},
+    {"kubectl", "Run kubectl commands on a simulated cluster", ks::cli::runKubectlCommand},
 };
 
 void usage(std::FILE* out) {
