@@ -341,9 +341,26 @@ bool resolveTargets(Invocation& inv, const std::vector<std::string>& args, std::
         }
         return true;
     }
-    const api::KindInfo* kind = api::findKindByResource(args.front());
-    if (!kind) {
-        inv.fail("the server doesn't have a resource type \"" + args.front() + "\"");
+    // "pods,nodes": each type, with the names (if any) looked up in each.
+    std::vector<const api::KindInfo*> kinds;
+    std::size_t start = 0;
+    const std::string& types = args.front();
+    for (;;) {
+        auto comma = types.find(',', start);
+        std::string type = types.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!type.empty()) {
+            const api::KindInfo* kind = api::findKindByResource(type);
+            if (!kind) {
+                inv.fail("the server doesn't have a resource type \"" + type + "\"");
+                return false;
+            }
+            kinds.push_back(kind);
+        }
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    if (kinds.empty()) {
+        inv.fail("the server doesn't have a resource type \"" + types + "\"");
         return false;
     }
     if (args.size() == 1) {
@@ -351,7 +368,7 @@ bool resolveTargets(Invocation& inv, const std::vector<std::string>& args, std::
             inv.fail("resource(s) were provided, but no name was specified");
             return false;
         }
-        targets.push_back({kind, ""});
+        for (const auto* kind : kinds) targets.push_back({kind, ""});
         return true;
     }
     for (std::size_t i = 1; i < args.size(); ++i) {
@@ -361,8 +378,9 @@ bool resolveTargets(Invocation& inv, const std::vector<std::string>& args, std::
                      "resource resource/<resource_name>'");
             return false;
         }
-        targets.push_back({kind, args[i]});
     }
+    for (const auto* kind : kinds)
+        for (std::size_t i = 1; i < args.size(); ++i) targets.push_back({kind, args[i]});
     return true;
 }
 

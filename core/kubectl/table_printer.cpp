@@ -1,6 +1,7 @@
 #include "core/kubectl/table_printer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "core/api/decode.h"
@@ -237,6 +238,24 @@ const std::map<std::string, KindPrinter>& kindPrinters() {
           [](const Value& o, const TableOptions& t) {
               return std::vector<std::string>{str(o, "metadata.name"), str(o, "spec.holderIdentity"), age(o, t.now)};
           }}},
+        {"Event",
+         // printEvent: LAST SEEN is lastTimestamp's age (firstTimestamp's when unset).
+         {{"LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"},
+          [](const Value& o, const TableOptions& t) {
+              auto since = [&](const char* path) {
+                  auto ts = api::parseTimestamp(str(o, path));
+                  return ts ? humanDuration(t.now - *ts) : std::string("<unknown>");
+              };
+              std::string first = since("firstTimestamp");
+              std::string last = str(o, "lastTimestamp").empty() ? first : since("lastTimestamp");
+              std::string kind = str(o, "involvedObject.kind");
+              for (auto& ch : kind) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+              std::string name = str(o, "involvedObject.name");
+              std::string message = str(o, "message");
+              while (!message.empty() && std::isspace(static_cast<unsigned char>(message.back()))) message.pop_back();
+              return std::vector<std::string>{last, str(o, "type"), str(o, "reason"),
+                                              name.empty() ? kind : kind + "/" + name, message};
+          }}},
         {"ServiceAccount",
          {{"NAME", "SECRETS", "AGE"},
           [](const Value& o, const TableOptions& t) {
@@ -319,7 +338,15 @@ std::string printTable(const std::vector<std::shared_ptr<const Value>>& objects,
     }
     if (options.withNamespace) header.insert(header.begin(), "NAMESPACE");
     rows.push_back(header);
-    for (const auto& obj : objects) {
+    auto ordered = objects;
+    if (kind == "Event") {
+        // printEventList sorts by lastTimestamp (events.SortableEvents).
+        std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+            return api::parseTimestamp(str(*a, "lastTimestamp")).value_or(0) <
+                   api::parseTimestamp(str(*b, "lastTimestamp")).value_or(0);
+        });
+    }
+    for (const auto& obj : ordered) {
         auto row = rowFn(*obj, options);
         if (options.withNamespace) row.insert(row.begin(), obj->at("metadata.namespace") ? obj->at("metadata.namespace")->text() : "");
         rows.push_back(std::move(row));

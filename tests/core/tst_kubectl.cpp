@@ -208,6 +208,14 @@ void TestKubectl::output_data() {
                                       << "" << 0;
     QTest::newRow("get one pod by type/name") << "get pod/solo -o name" << "pod/solo\n" << "" << 0;
     QTest::newRow("get with selector") << "get pods -l app=web" << "NAME    READY   STATUS    RESTARTS   AGE\nweb-1   0/1     Pending   0          0s\n" << "" << 0;
+    QTest::newRow("get two kinds") << "get nodes,deployments"
+                                   << "NAME      STATUS   ROLES    AGE   VERSION\n"
+                                      "node/n1   Ready    <none>   0s    \n"
+                                      "node/n2   Ready    <none>   0s    \n"
+                                      "\n"
+                                      "NAME                  READY   UP-TO-DATE   AVAILABLE   AGE\n"
+                                      "deployment.apps/web   0/2     0            0           0s\n"
+                                   << "" << 0;
     QTest::newRow("get nothing") << "get pods -n kube-system" << "" << "No resources found in kube-system namespace.\n" << 0;
     QTest::newRow("get missing") << "get pod nope" << ""
                                  << "Error from server (NotFound): pods \"nope\" not found\n" << 1;
@@ -539,6 +547,11 @@ void TestKubectl::describePodLayout() {
                           "  Warning  FailedScheduling  0s    default-scheduler  0/2 nodes are available: 1 node(s) "
                           "had untolerated taint {dedicated: gpu}.\n"),
              qPrintable(out));
+    // kubectl get events: LAST SEEN, TYPE, REASON, OBJECT, MESSAGE.
+    QCOMPARE(S(run(*c, "get events").out),
+             QString("LAST SEEN   TYPE      REASON             OBJECT        MESSAGE\n"
+                     "0s          Warning   FailedScheduling   pod/pending   0/2 nodes are available: 1 node(s) had "
+                     "untolerated taint {dedicated: gpu}.\n"));
     // A name that matches nothing exactly describes every pod it prefixes.
     r = run(*c, "describe pods web");
     QVERIFY2(S(r.out).startsWith("Name:           web-1\n"), qPrintable(S(r.out)));
