@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import KubeStage.Core
 
-// The side panel: the lesson (when one is open), the timeline, the events and the pods.
+// The side panel: the lesson (when one is open), the timeline, the events, the pods and the
+// kubectl console.
 Rectangle {
     id: side
     color: Theme.surface
@@ -24,6 +25,7 @@ Rectangle {
             SideTab { text: qsTr("Timeline"); spotlit: tabs.spot.indexOf("timeline") >= 0 }
             SideTab { text: qsTr("Events") + " (" + App.events.count + ")"; spotlit: tabs.spot.indexOf("events") >= 0 }
             SideTab { text: qsTr("Pods") }
+            SideTab { text: qsTr("Console") }
             Component.onCompleted: currentIndex = App.lesson.active ? 0 : 1
         }
         Connections {
@@ -44,6 +46,7 @@ Rectangle {
             TimelineList { objectName: "timeline" }
             EventsList { objectName: "events" }
             PodsList { objectName: "pods" }
+            ConsolePanel { objectName: "console" }
         }
     }
 }

@@ -111,11 +111,18 @@ bool AppFacade::rebuild(const Builder& builder) {
     }
     m_world = std::move(fresh);
     m_builder = builder;
+    m_edits.clear();  // edits belong to the source they were made on
     m_position = 0;
     m_timeline.reset(cluster().trace());
     m_cycle.select(0);
     afterMove();
     return true;
+}
+
+void AppFacade::notifyClusterEdited() {
+    refresh();
+    m_cycle.update(cluster());
+    emit clusterEdited();
 }
 
 void AppFacade::refresh() {

@@ -17,6 +17,7 @@
 #include <memory>
 
 #include "control_plane.h"
+#include "core/kubectl/kubectl.h"
 #include "cycle_view.h"
 #include "event_list_model.h"
 #include "lesson_controller.h"
@@ -93,6 +94,15 @@ public:
     Q_INVOKABLE bool openLesson(const QString& id, int step = 0);
     // Rebuilds the models from the store.
     Q_INVOKABLE void refresh();
+    // Whatever writes to the store outside the simulation (a console command, an editor) calls
+    // this afterwards: the models refresh and clusterEdited() tells the lesson to re-check its
+    // try-it.
+    Q_INVOKABLE void notifyClusterEdited();
+    // Runs a kubectl command line on the cluster as the user's edit. A command that wrote to the
+    // store is recorded at the current step (dropping edits recorded at later steps): replaying
+    // to a step applies the edits of each step on arrival, so stepping back and forth shows
+    // exactly the states the user saw. Calls notifyClusterEdited() after a write.
+    kubectl::CommandResult runKubectl(const QString& line);
 
     // ---- stepping ----
     Q_INVOKABLE bool stepForward();
@@ -114,6 +124,7 @@ signals:
     void positionChanged();
     void playingChanged();
     void speedChanged();
+    void clusterEdited();
 
 private:
     friend class LessonController;
@@ -122,6 +133,14 @@ private:
     bool rebuild(const Builder& builder);
     bool runOneStep();
     void afterMove();
+    // Re-applies the user's edits recorded at step `position` (app_facade_edits.cpp).
+    void applyEditsAt(int position);
+
+    struct Edit {
+        int position = 0;
+        std::string line;
+    };
+    std::vector<Edit> m_edits;
 
     std::unique_ptr<World> m_world;
     Builder m_builder;

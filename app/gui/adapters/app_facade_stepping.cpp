@@ -56,6 +56,7 @@ bool AppFacade::runOneStep() {
 bool AppFacade::stepForward() {
     if (!runOneStep()) return false;
     ++m_position;
+    applyEditsAt(m_position);
     m_timeline.append(cluster().trace());
     afterMove();
     return true;
@@ -73,10 +74,11 @@ bool AppFacade::goToStep(int n) {
         if (!fresh) return false;  // cannot happen: the same source built before
         m_world = std::move(fresh);
         m_position = 0;
+        applyEditsAt(0);
         m_timeline.reset(cluster().trace());
     }
     bool ok = true;
-    while (m_position < n && (ok = runOneStep())) ++m_position;
+    while (m_position < n && (ok = runOneStep())) applyEditsAt(++m_position);
     m_timeline.append(cluster().trace());
     afterMove();
     return ok;
@@ -88,7 +90,7 @@ bool AppFacade::jumpToRecord(int seq) {
     if (static_cast<std::size_t>(seq) <= cluster().trace().size()) goToStep(0);
     while (cluster().trace().size() < static_cast<std::size_t>(seq)) {
         if (!runOneStep()) break;
-        ++m_position;
+        applyEditsAt(++m_position);
     }
     m_timeline.append(cluster().trace());
     bool found = cluster().trace().size() >= static_cast<std::size_t>(seq);

@@ -1,0 +1,31 @@
+// The user's edits (console commands) as part of the run: recorded at the step they were made
+// and applied again whenever stepping or replay arrives at that step.
+#include <algorithm>
+
+#include "app_facade.h"
+#include "core/cluster/cluster.h"
+#include "core/kubectl/kubectl.h"
+#include "world.h"
+
+namespace ks::gui {
+
+kubectl::CommandResult AppFacade::runKubectl(const QString& line) {
+    std::string text = line.toStdString();
+    kubectl::CommandResult result = kubectl::runCommand(cluster().store(), text);
+    if (!result.mutated) return result;
+    // A new edit starts a new future: edits recorded at later steps belonged to the old one.
+    m_edits.erase(std::remove_if(m_edits.begin(), m_edits.end(),
+                                 [this](const Edit& e) { return e.position > m_position; }),
+                  m_edits.end());
+    m_edits.push_back({m_position, std::move(text)});
+    m_timeline.append(cluster().trace());
+    notifyClusterEdited();
+    return result;
+}
+
+void AppFacade::applyEditsAt(int position) {
+    for (const Edit& e : m_edits)
+        if (e.position == position) kubectl::runCommand(cluster().store(), e.line);
+}
+
+}  // namespace ks::gui
