@@ -11,6 +11,7 @@ RowLayout {
     spacing: Theme.spacing
 
     Panel {
+        objectName: "apiserverPanel"
         title: "kube-apiserver + etcd"
         spotlit: strip.spot.indexOf("control-plane.apiserver") >= 0
         Layout.preferredWidth: 300 * Theme.scale
@@ -25,6 +26,7 @@ RowLayout {
     }
 
     Panel {
+        objectName: "schedulerPanel"
         title: "kube-scheduler"
         spotlit: strip.spot.indexOf("control-plane.scheduler") >= 0
         Layout.preferredWidth: 240 * Theme.scale
@@ -69,6 +71,7 @@ RowLayout {
     }
 
     Panel {
+        objectName: "queuePanel"
         title: qsTr("Scheduling queue")
         spotlit: strip.spot.indexOf("scheduler.queue") >= 0 || strip.spot.indexOf("queue") >= 0
         Layout.fillWidth: true

@@ -3,30 +3,62 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import KubeStage.Core
 
-// The open lesson: the step's text (safe rich text rendered by the core), the try-it prompt,
-// Back / Next, and the language.
+// The open lesson: the step's text (safe rich text rendered by the core), the try-it prompt with
+// its hint and the live check, Back / Next, the quiz after the last step, and the language. Its
+// own labels follow the lesson's language too.
 ColumnLayout {
     id: panel
     readonly property var lesson: App.lesson
+    readonly property bool zh: lesson.language === "zh"
+    function t(en, zhText) { return zh ? zhText : en }
     spacing: Theme.spacing
+
+    RowLayout {
+        Layout.fillWidth: true
+        Layout.topMargin: Theme.spacing / 2
+        Button {
+            objectName: "openLessonBrowser"
+            text: panel.t("☰ Lessons", "☰ 课程")
+            onClicked: panel.lesson.browserOpen = true
+        }
+        Text {
+            objectName: "stepCounter"
+            visible: panel.lesson.active
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignRight
+            text: panel.lesson.quizOpen ? panel.t("Quiz", "测验")
+                                        : panel.t("Step %1 of %2", "第 %1 步，共 %2 步").arg(panel.lesson.step + 1).arg(panel.lesson.stepCount)
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textMuted
+        }
+        Item { visible: !panel.lesson.active; Layout.fillWidth: true }
+        ComboBox {
+            objectName: "lessonLanguage"
+            model: ["English", "中文"]
+            currentIndex: panel.zh ? 1 : 0
+            onActivated: index => panel.lesson.language = index === 1 ? "zh" : "en"
+            implicitWidth: 100 * Theme.scale
+        }
+    }
 
     Text {
         visible: !panel.lesson.active
         Layout.fillWidth: true
-        Layout.topMargin: Theme.spacing
-        text: qsTr("No lesson is open. Start the kube-scheduler chapter with its first lesson.")
+        text: panel.t("No lesson is open. Choose one in the lesson browser, or start the kube-scheduler chapter with its first lesson.",
+                      "还没有打开课程。在课程列表里选一课，或者从 kube-scheduler 一章的第一课开始。")
         wrapMode: Text.Wrap
         font.pixelSize: Theme.fontNormal
         color: Theme.textMuted
     }
     Button {
         visible: !panel.lesson.active
-        text: qsTr("Open sched-01-overview")
-        onClicked: App.openLesson("sched-01-overview", 0)
+        text: panel.t("Start: sched-01-overview", "开始：sched-01-overview")
+        onClicked: panel.lesson.resume("sched-01-overview")
     }
     Text {
+        objectName: "lessonTitle"
+        visible: panel.lesson.active
         Layout.fillWidth: true
-        Layout.topMargin: Theme.spacing
         text: panel.lesson.title
         wrapMode: Text.Wrap
         textFormat: Text.PlainText
@@ -34,25 +66,8 @@ ColumnLayout {
         font.bold: true
         color: Theme.text
     }
-    RowLayout {
-        visible: panel.lesson.active
-        Layout.fillWidth: true
-        Text {
-            objectName: "stepCounter"
-            text: qsTr("Step %1 of %2").arg(panel.lesson.step + 1).arg(panel.lesson.stepCount)
-            font.pixelSize: Theme.fontSmall
-            color: Theme.textMuted
-            Layout.fillWidth: true
-        }
-        ComboBox {
-            model: ["en", "zh"]
-            currentIndex: panel.lesson.language === "zh" ? 1 : 0
-            onActivated: panel.lesson.language = currentText
-            implicitWidth: 70
-        }
-    }
     Text {
-        visible: text !== ""
+        visible: text !== "" && !panel.lesson.quizOpen
         Layout.fillWidth: true
         text: panel.lesson.stepTitle
         wrapMode: Text.Wrap
@@ -61,13 +76,16 @@ ColumnLayout {
         font.bold: true
         color: Theme.accent
     }
+
     ScrollView {
+        id: stepScroll
+        visible: panel.lesson.active && !panel.lesson.quizOpen
         Layout.fillWidth: true
         Layout.fillHeight: true
         clip: true
         contentWidth: availableWidth
         Column {
-            width: parent.width
+            width: stepScroll.availableWidth
             spacing: Theme.spacing
             Text {
                 objectName: "stepText"
@@ -77,47 +95,117 @@ ColumnLayout {
                 wrapMode: Text.Wrap
                 font.pixelSize: Theme.fontNormal
                 color: Theme.text
+                linkColor: Theme.accent
                 onLinkActivated: link => {
-                    if (link.startsWith("lesson:")) App.openLesson(link.substring(7), 0)
+                    if (link.startsWith("lesson:")) panel.lesson.resume(link.substring(7))
                 }
             }
             Rectangle {
-                visible: panel.lesson.tryItHtml !== ""
+                objectName: "tryIt"
+                visible: panel.lesson.hasTryIt
                 width: parent.width
-                height: tryIt.implicitHeight + 2 * Theme.spacing
-                color: "#1a326ce5"
-                border.color: Theme.accent
+                height: tryItColumn.implicitHeight + 2 * Theme.spacing
+                color: panel.lesson.tryItSolved ? "#1a2e9d5b" : "#1a326ce5"
+                border.color: panel.lesson.tryItSolved ? Theme.ok : Theme.accent
                 radius: Theme.radius
-                Text {
-                    id: tryIt
+                Column {
+                    id: tryItColumn
                     x: Theme.spacing
                     y: Theme.spacing
                     width: parent.width - 2 * Theme.spacing
-                    text: "<b>" + qsTr("Try it") + ":</b> " + panel.lesson.tryItHtml
-                    textFormat: Text.StyledText
-                    wrapMode: Text.Wrap
-                    font.pixelSize: Theme.fontNormal
-                    color: Theme.text
+                    spacing: Theme.spacing / 2
+                    Text {
+                        width: parent.width
+                        text: "<b>" + panel.t("Try it", "动手试试") + ":</b> " + panel.lesson.tryItHtml
+                        textFormat: Text.StyledText
+                        wrapMode: Text.Wrap
+                        font.pixelSize: Theme.fontNormal
+                        color: Theme.text
+                    }
+                    Text {
+                        objectName: "tryItHint"
+                        visible: hintButton.checked && panel.lesson.tryItHintHtml !== ""
+                        width: parent.width
+                        text: "<i>" + panel.t("Hint", "提示") + ":</i> " + panel.lesson.tryItHintHtml
+                        textFormat: Text.StyledText
+                        wrapMode: Text.Wrap
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textMuted
+                    }
+                    Text {
+                        objectName: "tryItStatus"
+                        width: parent.width
+                        text: panel.lesson.tryItSolved
+                              ? panel.t("✓ Well done: the cluster now does what the step asked. Go on with Next.",
+                                        "✓ 做到了：集群已经达到这一步的要求。点「下一步」继续。")
+                              : panel.t("Waiting for the cluster: make the change, then let the simulation run (Play or Step).",
+                                        "等待集群变化：先做修改，再让模拟运行（播放或单步）。")
+                        wrapMode: Text.Wrap
+                        font.pixelSize: Theme.fontSmall
+                        font.bold: panel.lesson.tryItSolved
+                        color: panel.lesson.tryItSolved ? Theme.ok : Theme.textMuted
+                    }
+                    Flow {
+                        width: parent.width
+                        spacing: Theme.spacing
+                        Button {
+                            id: hintButton
+                            objectName: "tryItHintButton"
+                            visible: panel.lesson.tryItHintHtml !== ""
+                            checkable: true
+                            text: checked ? panel.t("Hide hint", "隐藏提示") : panel.t("Hint", "提示")
+                        }
+                        Button {
+                            objectName: "showMe"
+                            enabled: !panel.lesson.tryItSolved
+                            text: panel.t("Show me", "演示答案")
+                            onClicked: panel.lesson.showMe()
+                        }
+                    }
                 }
+            }
+            LessonInspector {
+                width: parent.width
             }
         }
     }
+
+    Quiz {
+        objectName: "quiz"
+        visible: panel.lesson.active && panel.lesson.quizOpen
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+    }
+
     RowLayout {
         visible: panel.lesson.active
         Layout.fillWidth: true
         Button {
             objectName: "lessonBack"
-            text: qsTr("Back")
-            enabled: panel.lesson.step > 0
+            text: panel.t("Back", "上一步")
+            enabled: panel.lesson.step > 0 || panel.lesson.quizOpen
             onClicked: panel.lesson.back()
         }
         Item { Layout.fillWidth: true }
         Button {
             objectName: "lessonNext"
-            text: qsTr("Next")
+            readonly property bool last: panel.lesson.step + 1 >= panel.lesson.stepCount
+            visible: !panel.lesson.quizOpen
+            text: last ? panel.t("Quiz", "测验") : panel.t("Next", "下一步")
             highlighted: true
-            enabled: panel.lesson.step + 1 < panel.lesson.stepCount
+            enabled: last ? panel.lesson.quiz.length > 0 && (!panel.lesson.hasTryIt || panel.lesson.tryItSolved)
+                          : panel.lesson.canAdvance
             onClicked: panel.lesson.next()
+        }
+        Button {
+            objectName: "nextLesson"
+            visible: panel.lesson.quizOpen
+            text: panel.lesson.nextLessonId !== "" ? panel.t("Next lesson", "下一课") : panel.t("All lessons", "全部课程")
+            highlighted: panel.lesson.quizResult.score !== undefined
+            onClicked: {
+                if (panel.lesson.nextLessonId !== "") panel.lesson.resume(panel.lesson.nextLessonId)
+                else panel.lesson.browserOpen = true
+            }
         }
     }
 }

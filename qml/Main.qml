@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import KubeStage.Core
 
 // The main window: transport bar, control plane strip, the cluster canvas with the scheduler
-// view below it, and a side panel (lesson, timeline, events, pods).
+// view below it, and a side panel (lesson, timeline, events, pods). The lesson browser covers
+// it all when open (the first screen without --scenario or --lesson).
 ApplicationWindow {
     id: root
     width: 1400
@@ -13,7 +14,8 @@ ApplicationWindow {
     title: "KubeStage — " + App.scenarioName
     color: Theme.background
 
-    header: TransportBar {}
+    // The player hides while the lesson browser covers the window.
+    header: TransportBar { objectName: "player"; visible: !App.lesson.browserOpen }
 
     Shortcut { context: Qt.ApplicationShortcut; sequence: "Space"; onActivated: App.togglePlay() }
     Shortcut { context: Qt.ApplicationShortcut; sequence: "Right"; onActivated: App.stepForward() }
@@ -63,5 +65,19 @@ ApplicationWindow {
                 Layout.fillHeight: true
             }
         }
+    }
+
+    // Rings what the lesson step points at, above everything but the browser.
+    Spotlight {
+        anchors.fill: parent
+        z: 50
+        searchRoot: root.contentItem.parent
+    }
+
+    LessonBrowser {
+        objectName: "lessonBrowser"
+        anchors.fill: parent
+        z: 100
+        visible: App.lesson.browserOpen
     }
 }

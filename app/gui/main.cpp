@@ -31,12 +31,16 @@ int main(int argc, char** argv) {
     if (!options.language.isEmpty()) facade.lesson()->setLanguage(options.language);
     bool loaded = false;
     if (!options.lessonId.isEmpty()) {
-        // Lesson steps are numbered from 1 for people; --step 0 is the first step too.
+        // Lesson steps are numbered from 1 for people; --step 0 is the first step too, and the
+        // step after the last is the quiz.
         loaded = facade.openLesson(options.lessonId, options.step > 0 ? options.step - 1 : 0);
     } else {
         loaded = options.scenarioFiles.isEmpty() ? facade.loadDefaultScenario()
                                                  : facade.loadScenario(options.scenarioFiles);
         if (loaded && options.step > 0) facade.goToStep(options.step);
+        // Neither a scenario nor a lesson: the first screen is the lesson browser (the default
+        // scenario waits behind it for those who close it to explore).
+        if (options.scenarioFiles.isEmpty()) facade.lesson()->setBrowserOpen(true);
     }
     if (!loaded) {
         for (const QString& e : facade.loadErrors()) std::fprintf(stderr, "%s\n", qPrintable(e));

@@ -1,7 +1,11 @@
 // Runner for the Qt Quick tests in tests/gui/qml: the app's QML modules are linked statically
-// and the App singleton is created on first use with the built-in default scenario.
+// and the App singleton is created on first use with the built-in default scenario. Lesson
+// progress (QSettings) lives in a temporary folder, fresh for each run.
 #include <QQmlEngine>
 #include <QQmlEngineExtensionPlugin>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtQuickTest>
 
 #include "adapters/app_facade.h"
@@ -13,6 +17,9 @@ class Setup : public QObject {
     Q_OBJECT
 public slots:
     void qmlEngineAvailable(QQmlEngine* engine) {
+        static QTemporaryDir settings;
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
         engine->addImportPath("qrc:/qt/qml");
         auto* app = new ks::gui::AppFacade(engine);
         ks::gui::AppFacade::setInstance(app);

@@ -4,10 +4,12 @@
 #include <QDir>
 #include <QFileInfo>
 #include <algorithm>
+#include <set>
 
 #include "app_facade.h"
 #include "core/lesson/lesson_loader.h"
 #include "core/lesson/rich_text.h"
+#include "lesson_inspector.h"
 #include "world.h"
 
 #ifndef KUBESTAGE_LESSONS_DIR
@@ -28,7 +30,12 @@ QString html(const std::string& rich) {
 lesson::Language langOf(const QString& l) { return l == "zh" ? lesson::Language::Zh : lesson::Language::En; }
 }  // namespace
 
-LessonController::LessonController(AppFacade* app) : QObject(app), m_app(app) {}
+LessonController::LessonController(AppFacade* app)
+    : QObject(app), m_app(app), m_progress(this), m_catalog(&m_progress, this) {
+    // Try it reacts to every change of the cluster: simulation steps and edits.
+    connect(app, &AppFacade::positionChanged, this, &LessonController::followCluster);
+    connect(app, &AppFacade::clusterEdited, this, &LessonController::followCluster);
+}
 LessonController::~LessonController() = default;
 
 QString LessonController::lessonsDir() {
@@ -42,13 +49,48 @@ QString LessonController::lessonsDir() {
     return QString(KUBESTAGE_LESSONS_DIR);
 }
 
+QString LessonController::spotlightTarget(const QString& name) {
+    // Every fixed name of lesson::spotlightElements(); the element with this objectName is ringed.
+    static const QHash<QString, QString> kTargets = {
+        {"cluster", "canvas"},
+        {"control-plane.apiserver", "apiserverPanel"},
+        {"control-plane.scheduler", "schedulerPanel"},
+        {"control-plane.controller-manager", "controlPlane"},  // not drawn on its own yet: the strip
+        {"scheduler.queue", "queuePanel"},
+        {"queue", "queuePanel"},
+        {"scheduler.filter-table", "filterTable"},
+        {"scheduler.score-table", "scoreTable"},
+        {"scheduler.profiles", "schedulerPanel"},  // the replicas and their profiles' scheduler
+        {"lease", "leaderBadge"},
+        {"player", "player"},
+        {"events", "events"},
+        {"timeline", "timeline"},
+        {"console", "console"},
+        {"inspector", "inspector"},
+        {"inspector.labels", "inspector.labels"},
+        {"inspector.taints", "inspector.taints"},
+        {"inspector.tolerations", "inspector.tolerations"},
+        {"inspector.resources", "inspector.resources"},
+        {"inspector.affinity", "inspector.affinity"},
+        {"inspector.yaml", "inspector.yaml"},
+    };
+    return kTargets.value(name);
+}
+
+LessonCatalog* LessonController::catalog() {
+    if (!m_catalog.loaded()) m_catalog.load(lessonsDir());
+    return &m_catalog;
+}
+
 QString LessonController::lessonId() const { return m_lesson ? qs(m_lesson->id) : QString(); }
 
 void LessonController::setLanguage(const QString& language) {
     QString l = language == "zh" ? "zh" : "en";
     if (l == m_language) return;
     m_language = l;
+    m_catalog.setLanguage(l);
     emit changed();
+    emit quizChanged();
 }
 
 QString LessonController::title() const {
@@ -67,16 +109,63 @@ QString LessonController::stepHtml() const {
     return html(m_lesson->steps[m_step].text.in(langOf(m_language)));
 }
 
+bool LessonController::hasTryIt() const {
+    return m_lesson && m_step < stepCount() && m_lesson->steps[m_step].tryIt.has_value();
+}
+
 QString LessonController::tryItHtml() const {
-    if (!m_lesson || m_step >= stepCount() || !m_lesson->steps[m_step].tryIt) return {};
+    if (!hasTryIt()) return {};
     return html(m_lesson->steps[m_step].tryIt->prompt.in(langOf(m_language)));
+}
+
+QString LessonController::tryItHintHtml() const {
+    if (!hasTryIt()) return {};
+    return html(m_lesson->steps[m_step].tryIt->hint.in(langOf(m_language)));
+}
+
+bool LessonController::canAdvance() const {
+    return m_lesson && m_step + 1 < stepCount() && (!hasTryIt() || m_tryItSolved);
 }
 
 QStringList LessonController::spotlight() const {
     QStringList out;
-    if (m_lesson && m_step < stepCount())
+    if (m_lesson && m_step < stepCount() && !m_quizOpen)
         for (const auto& s : m_lesson->steps[m_step].spotlight) out << qs(s);
     return out;
+}
+
+QVariantList LessonController::quiz() const {
+    QVariantList out;
+    if (!m_lesson) return out;
+    const lesson::Language lang = langOf(m_language);
+    for (const auto& q : m_lesson->quiz) {
+        QVariantList choices;
+        for (const auto& c : q.choices) choices << html(c.text.in(lang));
+        out << QVariantMap{{"question", html(q.question.in(lang))},
+                           {"multiple", q.multiple},
+                           {"choices", choices},
+                           {"explanation", html(q.explanation.in(lang))}};
+    }
+    return out;
+}
+
+void LessonController::setQuizOpen(bool open) {
+    open = open && m_lesson && !m_lesson->quiz.empty();
+    if (open == m_quizOpen) return;
+    m_quizOpen = open;
+    emit changed();
+}
+
+QString LessonController::nextLessonId() const { return m_lesson ? m_catalog.nextAfter(lessonId()) : QString(); }
+
+void LessonController::setBrowserOpen(bool open) {
+    if (open == m_browserOpen) return;
+    if (open) {
+        catalog();
+        m_progress.reload();
+    }
+    m_browserOpen = open;
+    emit browserOpenChanged();
 }
 
 bool LessonController::open(const QString& id, int step) {
@@ -99,21 +188,36 @@ bool LessonController::open(const QString& id, int step) {
         return false;
     }
     auto previous = m_lesson;
+    const bool wasQuizOpen = m_quizOpen;
     m_lesson = std::make_shared<const lesson::Lesson>(std::move(*r.lesson));
+    m_quizOpen = false;
+    m_quizResult.clear();
+    // One past the last step is the quiz page.
+    const bool quizPage = step >= stepCount() && !m_lesson->quiz.empty();
     if (!goToStep(step)) {
         m_lesson = previous;
+        m_quizOpen = wasQuizOpen;
         return false;
     }
+    if (quizPage) setQuizOpen(true);
+    emit quizChanged();
     m_app->m_scenarioName = qs(m_lesson->id);
     emit m_app->scenarioChanged();
     return true;
 }
 
-bool LessonController::goToStep(int step) {
+bool LessonController::resume(const QString& id) {
+    const LessonProgressEntry p = m_progress.entry(id);
+    if (!open(id, std::max(p.step, 0))) return false;
+    setBrowserOpen(false);
+    return true;
+}
+
+bool LessonController::build(int step, bool answerCurrent) {
     if (!m_lesson || m_lesson->steps.empty()) return false;
     step = std::clamp(step, 0, stepCount() - 1);
     std::shared_ptr<const lesson::Lesson> lesson = m_lesson;
-    AppFacade::Builder builder = [lesson, step](QStringList& errors) -> std::unique_ptr<AppFacade::World> {
+    AppFacade::Builder builder = [lesson, step, answerCurrent](QStringList& errors) -> std::unique_ptr<AppFacade::World> {
         auto world = std::make_unique<AppFacade::World>();
         world->lesson = lesson;
         world->run = std::make_unique<lesson::LessonRun>(*lesson);
@@ -122,24 +226,109 @@ bool LessonController::goToStep(int step) {
         if (!errors.isEmpty()) return nullptr;
         // Earlier try-its are answered with the lesson's reference, so later steps build on them.
         for (int i = 0; i <= step; ++i)
-            for (const auto& d : world->run->enterStep(static_cast<std::size_t>(i), i < step))
+            for (const auto& d : world->run->enterStep(static_cast<std::size_t>(i), i < step || answerCurrent))
                 if (d.isError()) errors << qs(d.format());
         return world;
     };
     if (!m_app->rebuild(builder)) return false;
     m_step = step;
+    m_answered = answerCurrent;
+    m_progress.recordStep(lessonId(), m_step, stepCount());
+    followCluster();
     emit changed();
     return true;
 }
 
-bool LessonController::next() { return m_lesson && m_step + 1 < stepCount() && goToStep(m_step + 1); }
-bool LessonController::back() { return m_lesson && m_step > 0 && goToStep(m_step - 1); }
+bool LessonController::goToStep(int step) {
+    if (!build(step, false)) return false;
+    setQuizOpen(false);
+    return true;
+}
+
+bool LessonController::next() {
+    if (!m_lesson) return false;
+    if (m_step + 1 >= stepCount()) {
+        // After the last step comes the quiz (once the step's try-it is solved, as for Next).
+        if (hasTryIt() && !m_tryItSolved) return false;
+        setQuizOpen(true);
+        return m_quizOpen;
+    }
+    return canAdvance() && goToStep(m_step + 1);
+}
+
+bool LessonController::back() {
+    if (!m_lesson) return false;
+    if (m_quizOpen) {
+        setQuizOpen(false);
+        return true;
+    }
+    return m_step > 0 && goToStep(m_step - 1);
+}
+
+bool LessonController::showMe() {
+    if (!hasTryIt()) return false;
+    return build(m_step, true);
+}
+
+void LessonController::followCluster() {
+    AppFacade::World* world = m_app->m_world.get();
+    const bool ours = m_lesson && m_step < stepCount() && world && world->run && world->lesson == m_lesson;
+    QVariantMap inspected;
+    if (ours) inspected = inspectObject(world->cluster().store(), inspectedObjectOf(m_lesson->steps[m_step]));
+    if (inspected != m_inspected) {
+        m_inspected = inspected;
+        emit inspectedChanged();
+    }
+    bool solved = ours && hasTryIt() && world->run->holds(m_lesson->steps[m_step].tryIt->until);
+    if (solved == m_tryItSolved) return;
+    m_tryItSolved = solved;
+    emit changed();
+}
+
+QVariantMap LessonController::checkQuiz(const QVariantList& answers) {
+    if (!m_lesson) return {};
+    int score = 0;
+    QVariantList questions;
+    for (std::size_t q = 0; q < m_lesson->quiz.size(); ++q) {
+        const auto& question = m_lesson->quiz[q];
+        std::set<int> chosen;
+        if (static_cast<int>(q) < answers.size())
+            for (const QVariant& v : answers[static_cast<int>(q)].toList()) chosen.insert(v.toInt());
+        bool right = true;
+        QVariantList choices;
+        for (std::size_t c = 0; c < question.choices.size(); ++c) {
+            const bool isChosen = chosen.count(static_cast<int>(c)) > 0;
+            const bool correct = question.choices[c].correct;
+            if (isChosen != correct) right = false;
+            choices << QVariantMap{{"chosen", isChosen}, {"correct", correct}};
+        }
+        if (right) ++score;
+        questions << QVariantMap{{"right", right}, {"choices", choices}};
+    }
+    const int total = static_cast<int>(m_lesson->quiz.size());
+    m_quizResult = QVariantMap{{"score", score}, {"total", total}, {"questions", questions}};
+    m_progress.recordQuiz(lessonId(), score, total);
+    emit quizChanged();
+    return m_quizResult;
+}
+
+void LessonController::resetQuiz() {
+    if (m_quizResult.isEmpty()) return;
+    m_quizResult.clear();
+    emit quizChanged();
+}
 
 void LessonController::close() {
     if (!m_lesson) return;
     m_lesson.reset();
     m_step = 0;
+    m_quizOpen = false;
+    m_tryItSolved = false;
+    m_quizResult.clear();
+    m_inspected.clear();
     emit changed();
+    emit quizChanged();
+    emit inspectedChanged();
 }
 
 }  // namespace ks::gui

@@ -1,0 +1,67 @@
+import QtQuick
+import KubeStage.Core
+
+// Rings the elements a lesson step names that do not draw their own highlight (the canvas, the
+// Lease holder badge, the player, the scheduler's profiles, the console). Node cards, pod chips,
+// the queue, the scheduler tables, the API server, the side tabs and the lesson panel's
+// inspector sections ring themselves. Names map to objectNames through App.lesson.spotlightTarget().
+Item {
+    id: spotLayer
+    // Where to look for the named elements (the window's root item).
+    property Item searchRoot: parent
+    readonly property var ringed: ["cluster", "lease", "player", "scheduler.profiles", "console",
+        "control-plane.controller-manager"]
+    readonly property var names: App.lesson.spotlight.filter(n => ringed.indexOf(n) >= 0)
+    enabled: false  // never takes input
+
+    function findByName(item, name) {
+        if (!item) return null
+        if (item.objectName === name) return item
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = findByName(item.children[i], name)
+            if (found) return found
+        }
+        return null
+    }
+    function visibleOnScreen(item) {
+        for (let i = item; i; i = i.parent)
+            if (!i.visible || i.opacity === 0) return false
+        return true
+    }
+
+    Repeater {
+        model: spotLayer.names
+        delegate: Rectangle {
+            id: ring
+            required property string modelData
+            objectName: "spotlight:" + modelData
+            property Item target: null
+            color: "transparent"
+            border.color: Theme.accent
+            border.width: 3
+            radius: Theme.radius
+            visible: target !== null
+            function place() {
+                const t = spotLayer.findByName(spotLayer.searchRoot, App.lesson.spotlightTarget(modelData))
+                if (!t || !spotLayer.visibleOnScreen(t) || t.width <= 0) {
+                    target = null
+                    return
+                }
+                const p = t.mapToItem(spotLayer, 0, 0)
+                x = p.x - 3
+                y = p.y - 3
+                width = t.width + 6
+                height = t.height + 6
+                target = t
+            }
+            Component.onCompleted: Qt.callLater(place)
+            // Layouts move elements without telling anybody outside: follow them.
+            Timer {
+                interval: 200
+                running: true
+                repeat: true
+                onTriggered: ring.place()
+            }
+        }
+    }
+}
