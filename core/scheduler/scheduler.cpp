@@ -123,7 +123,7 @@ Status Scheduler::deletePod(const api::Pod& pod, const std::string& reason) {
     return s;
 }
 
-std::vector<std::shared_ptr<PodInfo>> Scheduler::nominatedPodsForNode(const std::string& nodeName) const {
+const std::vector<std::shared_ptr<PodInfo>>& Scheduler::nominatedPodsForNode(const std::string& nodeName) const {
     return m_queue->nominatedPodsForNode(nodeName);
 }
 

@@ -86,7 +86,7 @@ public:
     Status bindPod(const api::Pod& pod, const std::string& nodeName) override;
     Status updateObject(const api::Value& object) override;
     Status deletePod(const api::Pod& pod, const std::string& reason) override;
-    std::vector<std::shared_ptr<PodInfo>> nominatedPodsForNode(const std::string& nodeName) const override;
+    const std::vector<std::shared_ptr<PodInfo>>& nominatedPodsForNode(const std::string& nodeName) const override;
     bool hasNominatedPods() const override;
     Status clearNominatedNodeName(const api::Pod& pod) override;
     std::uint64_t randomInt(std::uint64_t n) override;

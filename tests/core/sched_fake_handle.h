@@ -80,9 +80,10 @@ public:
         deletedPods.emplace_back(pod.metadata.namespace_ + "/" + pod.metadata.name, reason);
         return {};
     }
-    std::vector<std::shared_ptr<PodInfo>> nominatedPodsForNode(const std::string& nodeName) const override {
+    const std::vector<std::shared_ptr<PodInfo>>& nominatedPodsForNode(const std::string& nodeName) const override {
+        static const std::vector<std::shared_ptr<PodInfo>> kNone;
         auto it = nominated.find(nodeName);
-        return it == nominated.end() ? std::vector<std::shared_ptr<PodInfo>>{} : it->second;
+        return it == nominated.end() ? kNone : it->second;
     }
     Status runFilterPlugins(CycleState& state, const PodInfo& pod, const NodeInfo& node) override {
         for (FilterPlugin* f : filterPlugins) {

@@ -58,7 +58,10 @@ public:
     Status bindPod(const api::Pod&, const std::string&) override { return {}; }
     Status updateObject(const api::Value&) override { return {}; }
     Status deletePod(const api::Pod&, const std::string&) override { return {}; }
-    std::vector<std::shared_ptr<PodInfo>> nominatedPodsForNode(const std::string&) const override { return {}; }
+    const std::vector<std::shared_ptr<PodInfo>>& nominatedPodsForNode(const std::string&) const override {
+        static const std::vector<std::shared_ptr<PodInfo>> kNone;
+        return kNone;
+    }
     bool hasNominatedPods() const override { return false; }
     Status clearNominatedNodeName(const api::Pod&) override { return {}; }
     std::uint64_t randomInt(std::uint64_t) override { return 0; }

@@ -52,8 +52,9 @@ public:
     virtual Status updateObject(const api::Value& object) = 0;
     // Deletes a pod (preemption victims; graceful as upstream).
     virtual Status deletePod(const api::Pod& pod, const std::string& reason) = 0;
-    // Pods nominated to nodes (for preemption and the two-pass filter).
-    virtual std::vector<std::shared_ptr<PodInfo>> nominatedPodsForNode(const std::string& nodeName) const = 0;
+    // Pods nominated to nodes (for preemption and the two-pass filter). The list is the
+    // nominator's own: copy it before doing anything that can change nominations.
+    virtual const std::vector<std::shared_ptr<PodInfo>>& nominatedPodsForNode(const std::string& nodeName) const = 0;
     // Runs the profile's filter plugins on one node (preemption dry runs use it).
     virtual Status runFilterPlugins(CycleState& state, const PodInfo& pod, const NodeInfo& node) = 0;
     // The same with the pods nominated to the node that have >= priority (upstream

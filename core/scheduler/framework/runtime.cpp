@@ -310,7 +310,7 @@ Status Framework::runFilterPluginsWithNominatedPods(CycleState& state, const Pod
 Status Framework::runFilterPluginsAddingNominatedPods(CycleState& state, const PodInfo& pod, const NodeInfo& node) {
     // Pass 1 with the nominated pods of equal or higher priority added (they reserve room);
     // pass 2 without them, only if some were added and pass 1 succeeded.
-    auto nominated = m_services.nominatedPodsForNode(node.name());
+    const auto& nominated = m_services.nominatedPodsForNode(node.name());
     std::unique_ptr<NodeInfo> nodeWith;
     std::unique_ptr<CycleState> stateWith;
     for (const auto& pi : nominated) {

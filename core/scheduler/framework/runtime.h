@@ -27,7 +27,7 @@ public:
     virtual Status bindPod(const api::Pod& pod, const std::string& nodeName) = 0;
     virtual Status updateObject(const api::Value& object) = 0;
     virtual Status deletePod(const api::Pod& pod, const std::string& reason) = 0;
-    virtual std::vector<std::shared_ptr<PodInfo>> nominatedPodsForNode(const std::string& nodeName) const = 0;
+    virtual const std::vector<std::shared_ptr<PodInfo>>& nominatedPodsForNode(const std::string& nodeName) const = 0;
     virtual bool hasNominatedPods() const = 0;
     virtual Status clearNominatedNodeName(const api::Pod& pod) = 0;
     virtual std::uint64_t randomInt(std::uint64_t n) = 0;
@@ -101,7 +101,7 @@ public:
     Status bindPod(const api::Pod& pod, const std::string& nodeName) override { return m_services.bindPod(pod, nodeName); }
     Status updateObject(const api::Value& object) override { return m_services.updateObject(object); }
     Status deletePod(const api::Pod& pod, const std::string& reason) override { return m_services.deletePod(pod, reason); }
-    std::vector<std::shared_ptr<PodInfo>> nominatedPodsForNode(const std::string& nodeName) const override {
+    const std::vector<std::shared_ptr<PodInfo>>& nominatedPodsForNode(const std::string& nodeName) const override {
         return m_services.nominatedPodsForNode(nodeName);
     }
     Status runPreFilterAddPod(CycleState& state, const PodInfo& podToSchedule, const PodInfo& podToAdd,

@@ -202,9 +202,12 @@ void SchedulingQueue::deleteNominatedPodIfExists(const std::string& ns, const st
     m_nominatedNode.erase(it);
 }
 
-std::vector<std::shared_ptr<PodInfo>> SchedulingQueue::nominatedPodsForNode(const std::string& nodeName) const {
+const std::vector<std::shared_ptr<PodInfo>>& SchedulingQueue::nominatedPodsForNode(const std::string& nodeName) const {
+    // Every filter pass asks this for every node: no copy, and no lookup while nobody is nominated.
+    static const std::vector<std::shared_ptr<PodInfo>> kNone;
+    if (m_nominatedPods.empty()) return kNone;
     auto it = m_nominatedPods.find(nodeName);
-    return it == m_nominatedPods.end() ? std::vector<std::shared_ptr<PodInfo>>{} : it->second;
+    return it == m_nominatedPods.end() ? kNone : it->second;
 }
 
 std::vector<QueuedPodInfo> SchedulingQueue::activePods() const {

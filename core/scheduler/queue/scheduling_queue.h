@@ -65,7 +65,7 @@ public:
     // ---- nominator ----
     void addNominatedPod(std::shared_ptr<PodInfo> pod, const std::string& nodeName);
     void deleteNominatedPodIfExists(const std::string& namespace_, const std::string& name);
-    std::vector<std::shared_ptr<PodInfo>> nominatedPodsForNode(const std::string& nodeName) const;
+    const std::vector<std::shared_ptr<PodInfo>>& nominatedPodsForNode(const std::string& nodeName) const;
     bool hasNominatedPods() const { return !m_nominatedNode.empty(); }
 
     // ---- for display and tests ----

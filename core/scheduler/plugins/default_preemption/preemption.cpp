@@ -152,7 +152,8 @@ Status DefaultPreemption::prepareCandidate(const PreemptionCandidate& c, const a
     // Lower-priority pods nominated to this node may no longer fit: drop their nomination so
     // that the scheduler looks for another place for them.
     const std::int32_t priority = pod.spec.priority.value_or(0);
-    for (const auto& p : m_handle.nominatedPodsForNode(c.node)) {
+    const auto nominated = m_handle.nominatedPodsForNode(c.node);  // a copy: clearing changes the list
+    for (const auto& p : nominated) {
         if (p->priority() >= priority) continue;
         m_handle.clearNominatedNodeName(*p->pod);  // not critical when it fails, as upstream
         m_record.clearedNominations.push_back(p->key());

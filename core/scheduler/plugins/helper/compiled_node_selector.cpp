@@ -9,7 +9,7 @@ CompiledNodeSelectorTerm::CompiledNodeSelectorTerm(const api::NodeSelectorTerm& 
     if (term.matchExpressions.empty() && term.matchFields.empty()) return;
     if (!term.parseErrors().empty()) return;
     for (const auto& r : term.matchExpressions) {
-        Requirement req{r.key, Op::In, r.values};
+        Requirement req{r.key, Op::In, r.values, nullptr, {}};
         if (r.op == "In") req.op = Op::In;
         else if (r.op == "NotIn") req.op = Op::NotIn;
         else if (r.op == "Exists") req.op = Op::Exists;

@@ -80,8 +80,6 @@ struct InterPodAffinityPreFilterState final : StateData {
     std::unique_ptr<StateData> clone() const override { return std::make_unique<InterPodAffinityPreFilterState>(*this); }
 };
 
-const api::Labels kNoLabels;
-
 // The incoming pod's terms have their namespaceSelector merged into namespaces, so no namespace
 // labels are needed to match them.
 bool podMatchesAllAffinityTerms(const std::vector<CompiledAffinityTerm>& terms, const api::Pod& pod) {

@@ -31,6 +31,10 @@ struct InterPodAffinityArgs {
     static bool parse(const api::Value* args, InterPodAffinityArgs& out, std::string& error);
 };
 
+// The namespace labels given to a term whose pod's namespace has none to offer (matching an
+// existing pod against the incoming pod's terms, and the scoring of existing pods' terms).
+inline const api::Labels kNoLabels;
+
 // An incoming pod's term, its selectors converted once per cycle: it is matched against every
 // pod of the cluster. Same result as AffinityTerm::matches.
 struct CompiledAffinityTerm {

@@ -24,8 +24,6 @@ struct IncomingTerms {
     api::Labels namespaceLabels;
 };
 
-const api::Labels kNoLabels;
-
 // Term is AffinityTerm (an existing pod's) or CompiledAffinityTerm (the incoming pod's).
 template <typename Term>
 void processTerm(ScoreMap& m, const Term& term, const std::string& topologyKey, std::int32_t weight,
