@@ -134,7 +134,7 @@ CommandResult runCommand(store::ApiStore& store, const std::vector<std::string>&
     std::vector<std::string> words = wordsIn;
     if (!words.empty() && words.front() == "kubectl") words.erase(words.begin());
     detail::Invocation inv{store, options, {}, {}, {}, {}};
-    if (words.empty()) {
+    if (words.empty() || (words.size() == 1 && (words[0] == "help" || words[0] == "--help" || words[0] == "-h"))) {
         inv.out("kubectl controls the Kubernetes cluster manager.\n\nCommands available here:\n");
         for (const auto& c : supportedCommands()) inv.out("  " + c + "\n");
         return inv.result;

@@ -3,6 +3,7 @@
 // Events table, and a generic describer (name, labels, annotations, events) for other kinds.
 // Names that match no object fall back to a prefix match, as kubectl describe does.
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "core/api/decode.h"

@@ -195,6 +195,10 @@ void TestKubectl::output_data() {
     QTest::addColumn<QString>("err");
     QTest::addColumn<int>("code");
 
+    QTest::newRow("help") << "kubectl help"
+                          << "kubectl controls the Kubernetes cluster manager.\n\nCommands available here:\n  create\n  get\n"
+                             "  describe\n  delete\n  apply\n  patch\n  scale\n  cordon\n  uncordon\n  drain\n  taint\n  label\n"
+                          << "" << 0;
     QTest::newRow("get nodes") << "kubectl get nodes"
                                << "NAME   STATUS   ROLES    AGE   VERSION\n"
                                   "n1     Ready    <none>   0s    \n"
