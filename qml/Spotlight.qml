@@ -48,10 +48,12 @@ Item {
                     return
                 }
                 const p = t.mapToItem(spotLayer, 0, 0)
-                x = p.x - 3
-                y = p.y - 3
-                width = t.width + 6
-                height = t.height + 6
+                // A gap between the element and its ring, so that a ring around an element of
+                // the accent colour (the leader badge) still shows.
+                x = p.x - 5
+                y = p.y - 5
+                width = t.width + 10
+                height = t.height + 10
                 target = t
             }
             Component.onCompleted: Qt.callLater(place)

@@ -27,6 +27,13 @@ QString html(const std::string& rich) {
         .replace("<code>", "<font color=\"#c7254e\">")
         .replace("</code>", "</font>");
 }
+// A one-paragraph text without its <p>, so that it can follow a label on the same line ("Try
+// it: ...", "1. question").
+QString inlineHtml(const std::string& rich) {
+    QString h = html(rich).trimmed();
+    if (h.startsWith("<p>") && h.endsWith("</p>") && h.indexOf("<p>", 3) < 0) h = h.mid(3, h.size() - 7);
+    return h;
+}
 lesson::Language langOf(const QString& l) { return l == "zh" ? lesson::Language::Zh : lesson::Language::En; }
 }  // namespace
 
@@ -115,12 +122,12 @@ bool LessonController::hasTryIt() const {
 
 QString LessonController::tryItHtml() const {
     if (!hasTryIt()) return {};
-    return html(m_lesson->steps[m_step].tryIt->prompt.in(langOf(m_language)));
+    return inlineHtml(m_lesson->steps[m_step].tryIt->prompt.in(langOf(m_language)));
 }
 
 QString LessonController::tryItHintHtml() const {
     if (!hasTryIt()) return {};
-    return html(m_lesson->steps[m_step].tryIt->hint.in(langOf(m_language)));
+    return inlineHtml(m_lesson->steps[m_step].tryIt->hint.in(langOf(m_language)));
 }
 
 bool LessonController::canAdvance() const {
@@ -140,11 +147,11 @@ QVariantList LessonController::quiz() const {
     const lesson::Language lang = langOf(m_language);
     for (const auto& q : m_lesson->quiz) {
         QVariantList choices;
-        for (const auto& c : q.choices) choices << html(c.text.in(lang));
-        out << QVariantMap{{"question", html(q.question.in(lang))},
+        for (const auto& c : q.choices) choices << inlineHtml(c.text.in(lang));
+        out << QVariantMap{{"question", inlineHtml(q.question.in(lang))},
                            {"multiple", q.multiple},
                            {"choices", choices},
-                           {"explanation", html(q.explanation.in(lang))}};
+                           {"explanation", inlineHtml(q.explanation.in(lang))}};
     }
     return out;
 }

@@ -43,6 +43,10 @@ lesson::ObjectRef inspectedObjectOf(const lesson::Step& step) {
     if (wantsNode && !wantsPod && !nodes.empty()) return nodes.front();
     if (!pods.empty()) return pods.front();
     if (!nodes.empty()) return nodes.front();
+    // A step about the Lease: kube-scheduler's lock under its default name (leaderElection's
+    // resourceNamespace / resourceName).
+    for (const auto& name : step.spotlight)
+        if (name == "lease") return lesson::ObjectRef{"Lease", "kube-system", "kube-scheduler"};
     return {};
 }
 

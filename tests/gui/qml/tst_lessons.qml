@@ -175,9 +175,9 @@ TestCase {
         const ring = findByName(rootOf(window), "spotlight:cluster")
         verify(ring)
         const canvas = findByName(rootOf(window), "canvas")
-        tryVerify(() => ring.visible && Math.abs(ring.width - canvas.width - 6) < 1)
+        tryVerify(() => ring.visible && Math.abs(ring.width - canvas.width - 10) < 1)
         const p = canvas.mapToItem(ring.parent, 0, 0)
-        compare(Math.round(ring.x), Math.round(p.x - 3))
+        compare(Math.round(ring.x), Math.round(p.x - 5))
         verify(findByName(rootOf(window), "apiserverPanel").spotlit)
     }
 }
