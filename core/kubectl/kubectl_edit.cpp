@@ -3,6 +3,7 @@
 // (cmd/scale/scale.go) and patch (cmd/patch/patch.go), kubectl v1.31. Each change is a JSON
 // merge patch through the store, as kubectl sends a patch to kube-apiserver.
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "core/api/names.h"
@@ -208,6 +209,7 @@ int runTaint(Invocation& inv, const std::vector<std::string>& args) {
         else resources.push_back(a);
     }
     if (resources.empty()) return inv.fail("one or more resources must be specified as <resource> <name>");
+    if (specs.empty()) return inv.fail("at least one taint update is required");
     std::vector<api::Taint> toAdd, toRemove;
     auto usage = [&](const std::string& message) {
         inv.err("error: " + message + "\nSee 'kubectl taint -h' for help and examples\n");
@@ -230,12 +232,26 @@ int runTaint(Invocation& inv, const std::vector<std::string>& args) {
                              t.effect + " <nil>}");
         toAdd.push_back(t);
     }
-    if (toAdd.empty() && toRemove.empty()) return usage("at least one taint update is required");
-    const api::KindInfo* kind = api::findKindByResource(resources[0].substr(0, resources[0].find('/')));
-    if (!kind || kind->kind != "Node")
-        return usage("invalid resource type " + resources[0] + ", only node types are supported");
-    std::vector<Target> targets;
+    // taint.go Validate: plain errors, without the usage hint.
+    std::string resourceType = resources[0];
+    for (auto& ch : resourceType) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const api::KindInfo* kind = api::findKindByResource(resourceType.substr(0, resourceType.find('/')));
+    if (!kind) return inv.fail("the server doesn't have a resource type \"" + resourceType + "\"");
+    if (kind->kind != "Node") return inv.fail("invalid resource type " + resourceType + ", only node types are supported");
+    std::vector<std::string> conflicts;
+    for (const auto& a : toAdd)
+        for (const auto& r : toRemove)
+            if (a.key == r.key && (r.effect.empty() || a.effect == r.effect))
+                conflicts.push_back("{\"" + r.key + "\":\"" + r.effect + "\"}");
+    if (!conflicts.empty())
+        return inv.fail("can not both modify and remove the following taint(s) in the same command: " +
+                        join(conflicts, ", "));
     bool selecting = inv.boolFlag("all") || inv.has("selector");
+    if (inv.boolFlag("all") && inv.has("selector"))
+        return inv.fail("setting 'all' parameter with a non empty selector is prohibited");
+    if (!selecting && resources.size() < 2 && resources[0].find('/') == std::string::npos)
+        return inv.fail("at least one resource name must be specified since 'all' parameter is not set");
+    std::vector<Target> targets;
     if (!resolveTargets(inv, resources, targets, selecting)) return inv.result.exitCode;
     bool overwrite = inv.boolFlag("overwrite");
     std::vector<std::string> errors;

@@ -250,11 +250,16 @@ void TestKubectl::output_data() {
            "used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\nSee 'kubectl taint -h' for help and "
            "examples\n"
         << 1;
-    QTest::newRow("taint: nothing to do")
-        << "taint nodes n1" << "" << "error: at least one taint update is required\nSee 'kubectl taint -h' for help and examples\n" << 1;
+    QTest::newRow("taint: nothing to do") << "taint nodes n1" << "" << "error: at least one taint update is required\n" << 1;
     QTest::newRow("taint: pods") << "taint pods solo a=b:NoSchedule" << ""
-                                 << "error: invalid resource type pods, only node types are supported\nSee 'kubectl taint -h' for help and examples\n"
-                                 << 1;
+                                 << "error: invalid resource type pods, only node types are supported\n" << 1;
+    QTest::newRow("taint: add and remove the same")
+        << "taint nodes n1 a=b:NoSchedule a-" << ""
+        << "error: can not both modify and remove the following taint(s) in the same command: {\"a\":\"\"}\n" << 1;
+    QTest::newRow("taint: no node name")
+        << "taint nodes a=b:NoSchedule" << ""
+        << "error: at least one resource name must be specified since 'all' parameter is not set\n" << 1;
+    QTest::newRow("taint: all nodes") << "taint nodes --all a=b:NoSchedule" << "node/n1 tainted\nnode/n2 tainted\n" << "" << 0;
     QTest::newRow("cordon") << "cordon n1" << "node/n1 cordoned\n" << "" << 0;
     QTest::newRow("uncordon an uncordoned node") << "uncordon n1" << "node/n1 already uncordoned\n" << "" << 0;
     QTest::newRow("cordon without a node")
