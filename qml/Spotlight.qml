@@ -14,11 +14,13 @@ Item {
     readonly property var names: App.lesson.spotlight.filter(n => ringed.indexOf(n) >= 0)
     enabled: false  // never takes input
 
-    function findByName(item, name) {
-        if (!item) return null
+    // The first visible item named `name`; hidden subtrees (other side tabs, the replicas'
+    // hidden badges) are skipped.
+    function findVisible(item, name) {
+        if (!item || !item.visible || item.opacity === 0) return null
         if (item.objectName === name) return item
         for (let i = 0; i < item.children.length; ++i) {
-            const found = findByName(item.children[i], name)
+            const found = findVisible(item.children[i], name)
             if (found) return found
         }
         return null
@@ -36,20 +38,23 @@ Item {
             required property string modelData
             objectName: "spotlight:" + modelData
             property Item target: null
+            property Item found: null  // kept: searching the whole window every tick costs on big clusters
             color: "transparent"
             border.color: Theme.accent
             border.width: 3
             radius: Theme.radius
             visible: target !== null
             function place() {
-                const t = spotLayer.findByName(spotLayer.searchRoot, App.lesson.spotlightTarget(modelData))
+                if (!found || !found.parent || !spotLayer.visibleOnScreen(found))
+                    found = spotLayer.findVisible(spotLayer.searchRoot, App.lesson.spotlightTarget(modelData))
+                const t = found
                 if (!t || !spotLayer.visibleOnScreen(t) || t.width <= 0) {
                     target = null
                     return
                 }
-                const p = t.mapToItem(spotLayer, 0, 0)
                 // A gap between the element and its ring, so that a ring around an element of
                 // the accent colour (the leader badge) still shows.
+                const p = t.mapToItem(spotLayer, 0, 0)
                 x = p.x - 5
                 y = p.y - 5
                 width = t.width + 10
@@ -59,7 +64,8 @@ Item {
             Component.onCompleted: Qt.callLater(place)
             // Layouts move elements without telling anybody outside: follow them.
             Timer {
-                interval: 200
+                interval: 150
+                triggeredOnStart: true
                 running: true
                 repeat: true
                 onTriggered: ring.place()
