@@ -13,7 +13,7 @@ namespace {
 
 const std::vector<FlagSpec> kGetFlags = {
     {"output", 'o', false},       {"selector", 'l', false}, {"all-namespaces", 'A', true},
-    {"watch", 'w', true},         {"field-selector", 0, false},
+    {"watch", 'w', true},         {"field-selector", 0, false}, {"show-labels", 0, true},
 };
 
 api::Value asList(const std::vector<store::ObjectPtr>& objects) {
@@ -112,6 +112,7 @@ int runGet(Invocation& inv, const std::vector<std::string>& args) {
     table.wide = output == "wide";
     table.withNamespace = allNamespaces;
     table.now = inv.store.now();
+    table.showLabels = inv.boolFlag("show-labels");
     bool first = true;
     for (const auto& g : groups) {
         if (g.second.empty()) continue;

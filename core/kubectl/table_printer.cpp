@@ -337,6 +337,7 @@ std::string printTable(const std::vector<std::shared_ptr<const Value>>& objects,
         };
     }
     if (options.withNamespace) header.insert(header.begin(), "NAMESPACE");
+    if (options.showLabels) header.push_back("LABELS");
     rows.push_back(header);
     auto ordered = objects;
     if (kind == "Event") {
@@ -349,6 +350,15 @@ std::string printTable(const std::vector<std::shared_ptr<const Value>>& objects,
     for (const auto& obj : ordered) {
         auto row = rowFn(*obj, options);
         if (options.withNamespace) row.insert(row.begin(), obj->at("metadata.namespace") ? obj->at("metadata.namespace")->text() : "");
+        if (options.showLabels) {
+            // labels.FormatLabels: sorted key=value pairs.
+            std::map<std::string, std::string> labels;
+            if (const Value* l = obj->at("metadata.labels"); l && l->isMapping())
+                for (const auto& f : l->fields()) labels[f.key] = f.val.text();
+            std::string text;
+            for (const auto& [k, v] : labels) text += (text.empty() ? "" : ",") + k + "=" + v;
+            row.push_back(text.empty() ? "<none>" : text);
+        }
         rows.push_back(std::move(row));
     }
     return tabulate(rows);

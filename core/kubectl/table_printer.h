@@ -15,6 +15,7 @@ namespace ks::kubectl {
 struct TableOptions {
     bool wide = false;
     bool withNamespace = false;  // -A
+    bool showLabels = false;     // --show-labels: a LABELS column last ("a=b,c=d" or <none>)
     api::Time now = 0;           // for the AGE column
 };
 

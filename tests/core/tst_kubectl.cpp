@@ -220,6 +220,11 @@ void TestKubectl::output_data() {
                                       "NAME                  READY   UP-TO-DATE   AVAILABLE   AGE\n"
                                       "deployment.apps/web   0/2     0            0           0s\n"
                                    << "" << 0;
+    QTest::newRow("get --show-labels") << "get nodes --show-labels"
+                                       << "NAME   STATUS   ROLES    AGE   VERSION   LABELS\n"
+                                          "n1     Ready    <none>   0s              disktype=ssd,kubernetes.io/hostname=n1\n"
+                                          "n2     Ready    <none>   0s              kubernetes.io/hostname=n2\n"
+                                       << "" << 0;
     QTest::newRow("get nothing") << "get pods -n kube-system" << "" << "No resources found in kube-system namespace.\n" << 0;
     QTest::newRow("get missing") << "get pod nope" << ""
                                  << "Error from server (NotFound): pods \"nope\" not found\n" << 1;
