@@ -49,9 +49,12 @@ Rectangle {
                 readonly property string name: "inspector." + modelData.key
                 readonly property bool spotlit: inspector.spot.indexOf(name) >= 0
                 readonly property string body: inspector.info[modelData.key] || ""
-                // Taints belong to nodes, tolerations and affinity to pods: hide what the kind has not.
+                // Taints belong to nodes, tolerations and affinity to pods (a namespace restricts
+                // tolerations by annotations), resources to both: hide what the kind has not.
                 readonly property bool applies: modelData.key === "taints" ? inspector.info.kind === "Node"
-                                              : modelData.key === "tolerations" || modelData.key === "affinity" ? inspector.info.kind === "Pod"
+                                              : modelData.key === "tolerations" ? inspector.info.kind === "Pod" || inspector.info.kind === "Namespace"
+                                              : modelData.key === "affinity" ? inspector.info.kind === "Pod"
+                                              : modelData.key === "resources" ? inspector.info.kind === "Pod" || inspector.info.kind === "Node"
                                               : true
                 property bool open: spotlit
                 onSpotlitChanged: open = spotlit

@@ -61,7 +61,9 @@ QVariantMap inspectObject(const store::ApiStore& store, const lesson::ObjectRef&
     if (!object) return out;
     out["labels"] = qs(section(*object, "metadata.labels"));
     out["taints"] = qs(section(*object, "spec.taints"));
-    out["tolerations"] = qs(section(*object, "spec.tolerations"));
+    // A namespace's tolerations are the PodTolerationRestriction annotations (sched-10).
+    out["tolerations"] = qs(ref.kind == "Namespace" ? section(*object, "metadata.annotations")
+                                                    : section(*object, "spec.tolerations"));
     if (ref.kind == "Pod") {
         // Requests and limits per container (init containers too: they count, see sched-05).
         std::string resources;

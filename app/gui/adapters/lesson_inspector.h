@@ -1,7 +1,8 @@
 // The object a lesson step is about, as the lesson panel's inspector shows it: the first pod the
 // step spotlights (pod-card:...), else the first node (node-card:...), else the object its try-it
-// waits for, else kube-scheduler's Lease when the step points at it. Each section is the YAML of the fields the lesson talks about (labels, taints,
-// tolerations, resources, nodeSelector and affinity) and the whole object, read from the store,
+// waits for, else kube-scheduler's Lease when the step points at it. Each section is the YAML of
+// the fields the lesson talks about (labels, taints, tolerations (a namespace's: its
+// annotations), resources, nodeSelector and affinity) and the whole object, read from the store,
 // so it follows every change.
 #pragma once
 
