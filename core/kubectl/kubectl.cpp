@@ -54,7 +54,8 @@ std::size_t levenshtein(const std::string& a, const std::string& b) {
 
 const std::vector<std::string>& supportedCommands() {
     static const std::vector<std::string> names = {"create", "get",    "describe", "delete", "apply", "patch",
-                                                   "scale",  "cordon", "uncordon", "drain",  "taint", "label"};
+                                                   "scale",  "cordon", "uncordon", "drain",  "taint", "label",
+                                                   "annotate"};
     return names;
 }
 
@@ -165,6 +166,7 @@ CommandResult runCommand(store::ApiStore& store, const std::vector<std::string>&
     else if (c == "create") detail::runCreate(inv, args);
     else if (c == "delete") detail::runDelete(inv, args);
     else if (c == "label") detail::runLabel(inv, args);
+    else if (c == "annotate") detail::runAnnotate(inv, args);
     else if (c == "taint") detail::runTaint(inv, args);
     else if (c == "cordon") detail::runCordon(inv, args, true);
     else if (c == "uncordon") detail::runCordon(inv, args, false);

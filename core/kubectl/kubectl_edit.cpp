@@ -198,6 +198,70 @@ int runLabel(Invocation& inv, const std::vector<std::string>& args) {
     return inv.result.exitCode;
 }
 
+// annotate.go: like label, but values are free text, the overwrite error lists every clash,
+// and the result always reads "annotated".
+int runAnnotate(Invocation& inv, const std::vector<std::string>& args) {
+    if (!parseFlags(inv, args, kLabelFlags)) return inv.result.exitCode;
+    std::vector<std::string> resources, specs;
+    for (const auto& a : inv.positionals) {
+        bool isAnnotation = a.find('=') != std::string::npos || (!a.empty() && a.back() == '-');
+        if (isAnnotation) specs.push_back(a);
+        else if (!specs.empty()) return inv.fail("all resources must be specified before annotation changes: " + a);
+        else resources.push_back(a);
+    }
+    if (resources.empty())
+        return inv.fail("one or more resources must be specified as <resource> <name> or <resource>/<name>");
+    if (specs.empty()) return inv.fail("at least one annotation update is required");
+    std::map<std::string, std::string> add;
+    std::vector<std::string> remove, invalid;
+    for (const auto& s : specs) {
+        if (auto eq = s.find('='); eq != std::string::npos) {
+            if (eq == 0) invalid.push_back(s);
+            else add[s.substr(0, eq)] = s.substr(eq + 1);
+        } else {
+            remove.push_back(s.substr(0, s.size() - 1));
+        }
+    }
+    if (!invalid.empty()) return inv.fail("invalid annotation format: " + join(invalid, ", "));
+    std::vector<std::string> both;
+    for (const auto& r : remove)
+        if (add.count(r)) both.push_back(r);
+    if (!both.empty())
+        return inv.fail("can not both modify and remove the following annotation(s) in the same command: " +
+                        join(both, ", "));
+    std::vector<Target> targets;
+    bool selecting = inv.boolFlag("all") || inv.has("selector");
+    if (!resolveTargets(inv, resources, targets, selecting)) return inv.result.exitCode;
+    bool overwrite = inv.boolFlag("overwrite");
+    for (const auto& [kind, obj] : selectObjects(inv, targets)) {
+        std::map<std::string, std::string> current;
+        if (const Value* a = obj->at("metadata.annotations"); a && a->isMapping())
+            for (const auto& f : a->fields()) current[f.key] = f.val.text();
+        if (!overwrite) {
+            std::vector<std::string> clashes;
+            for (const auto& [k, v] : add)
+                if (auto it = current.find(k); it != current.end() && it->second != v && k != "kubernetes.io/change-cause")
+                    clashes.push_back("'" + k + "' already has a value (" + it->second + ")");
+            if (!clashes.empty()) {
+                inv.fail("--overwrite is false but found the following declared annotation(s): " + join(clashes, "; "));
+                continue;
+            }
+        }
+        Value patchAnnotations = Value::mapping();
+        for (const auto& [k, v] : add)
+            if (!current.count(k) || current.at(k) != v) patchAnnotations.set(k, Value::string(v));
+        for (const auto& r : remove)
+            if (current.count(r)) patchAnnotations.set(r, Value::null());
+        if (!patchAnnotations.fields().empty()) {
+            Value patch = Value::mapping();
+            patch.child("metadata").set("annotations", std::move(patchAnnotations));
+            if (!sendPatch(inv, obj, patch)) continue;
+        }
+        inv.out(qualifiedName(*kind, nameOf(*obj)) + " annotated\n");
+    }
+    return inv.result.exitCode;
+}
+
 int runTaint(Invocation& inv, const std::vector<std::string>& args) {
     if (!parseFlags(inv, args, kTaintFlags)) return inv.result.exitCode;
     std::vector<std::string> resources, specs;

@@ -73,6 +73,7 @@ int runApply(Invocation& inv, const std::vector<std::string>& args);
 int runCreate(Invocation& inv, const std::vector<std::string>& args);
 int runDelete(Invocation& inv, const std::vector<std::string>& args);
 int runLabel(Invocation& inv, const std::vector<std::string>& args);
+int runAnnotate(Invocation& inv, const std::vector<std::string>& args);
 int runTaint(Invocation& inv, const std::vector<std::string>& args);
 int runCordon(Invocation& inv, const std::vector<std::string>& args, bool cordon);
 int runDrain(Invocation& inv, const std::vector<std::string>& args);

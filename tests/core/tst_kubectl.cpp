@@ -130,6 +130,7 @@ private slots:
     void taintEffects();
     void cordonAndUncordon();
     void labelEffects();
+    void annotateEffects();
     void scaleAndPatch();
     void deleteAndDrain();
     void drainRefusesBarePods();
@@ -198,6 +199,7 @@ void TestKubectl::output_data() {
     QTest::newRow("help") << "kubectl help"
                           << "kubectl controls the Kubernetes cluster manager.\n\nCommands available here:\n  create\n  get\n"
                              "  describe\n  delete\n  apply\n  patch\n  scale\n  cordon\n  uncordon\n  drain\n  taint\n  label\n"
+                             "  annotate\n"
                           << "" << 0;
     QTest::newRow("get nodes") << "kubectl get nodes"
                                << "NAME   STATUS   ROLES    AGE   VERSION\n"
@@ -281,6 +283,11 @@ void TestKubectl::output_data() {
     QTest::newRow("label: resources after changes")
         << "label pods x a=b c" << "" << "error: all resources must be specified before label changes: c\n" << 1;
     QTest::newRow("label a node") << "label node n1 gpu=true" << "node/n1 labeled\n" << "" << 0;
+    QTest::newRow("annotate") << "annotate pods solo note='hello world'" << "pod/solo annotated\n" << "" << 0;
+    QTest::newRow("annotate: nothing to do") << "annotate pods solo" << "" << "error: at least one annotation update is required\n" << 1;
+    QTest::newRow("annotate: modify and remove")
+        << "annotate pods solo a=b a-" << ""
+        << "error: can not both modify and remove the following annotation(s) in the same command: a\n" << 1;
     QTest::newRow("scale") << "scale deployment web --replicas=3" << "deployment.apps/web scaled\n" << "" << 0;
     QTest::newRow("scale: bad count")
         << "scale deploy web --replicas=abc" << ""
@@ -390,6 +397,23 @@ void TestKubectl::labelEffects() {
     QCOMPARE(S(r.out), QString("pod/web-1 labeled\n"));
     QCOMPARE(S(labels("web-1").at("team")), QString("b"));
     QCOMPARE(S(labels("solo").at("team")), QString("a"));
+}
+
+void TestKubectl::annotateEffects() {
+    auto c = makeCluster();
+    auto annotations = [&] {
+        return api::decodeNode(*c->store().find({"Node", "", "n1"})).metadata.annotations;
+    };
+    QCOMPARE(S(run(*c, "annotate node n1 owner=team-a").out), QString("node/n1 annotated\n"));
+    QCOMPARE(S(annotations().at("owner")), QString("team-a"));
+    auto r = run(*c, "annotate node n1 owner=team-b");
+    QCOMPARE(S(r.err), QString("error: --overwrite is false but found the following declared annotation(s): 'owner' "
+                               "already has a value (team-a)\n"));
+    QCOMPARE(S(annotations().at("owner")), QString("team-a"));
+    run(*c, "annotate node n1 owner=team-b --overwrite");
+    QCOMPARE(S(annotations().at("owner")), QString("team-b"));
+    QCOMPARE(S(run(*c, "annotate node n1 owner-").out), QString("node/n1 annotated\n"));
+    QVERIFY(!annotations().count("owner"));
 }
 
 void TestKubectl::scaleAndPatch() {
