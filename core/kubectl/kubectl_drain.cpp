@@ -129,33 +129,37 @@ int runDrain(Invocation& inv, const std::vector<std::string>& args) {
                 d.verdict = v;
                 d.message = std::move(message);
             };
+            // Helper.makeFilters: each filter's status replaces the one before, and the first that
+            // keeps the pod ends the chain (so a later Okay drops an earlier warning, as upstream).
             // daemonSetFilter
-            if (controller && controller->kind == "DaemonSet" && !finished) {
-                if (!inv.store.find({"DaemonSet", pod.metadata.namespace_, controller->name})) {
-                    std::string err = "daemonsets.apps \"" + controller->name + "\" not found";
-                    if (force) set(true, Verdict::Warning, err);
-                    else set(false, Verdict::Error, err);
-                } else if (!ignoreDaemonSets) {
-                    set(false, Verdict::Error, kDaemonSetFatal);
-                } else {
-                    set(false, Verdict::Warning, kDaemonSetWarning);
-                }
+            if (!controller || controller->kind != "DaemonSet" || finished) {
+                set(true, Verdict::Okay, "");
+            } else if (!inv.store.find({"DaemonSet", pod.metadata.namespace_, controller->name})) {
+                std::string err = "daemonsets.apps \"" + controller->name + "\" not found";
+                if (force) set(true, Verdict::Warning, err);
+                else set(false, Verdict::Error, err);
+            } else if (!ignoreDaemonSets) {
+                set(false, Verdict::Error, kDaemonSetFatal);
+            } else {
+                set(false, Verdict::Warning, kDaemonSetWarning);
             }
             // mirrorPodFilter
-            if (d.remove && pod.metadata.annotations.count("kubernetes.io/config.mirror"))
-                set(false, Verdict::Skip, "");
+            if (d.remove) {
+                if (pod.metadata.annotations.count("kubernetes.io/config.mirror")) set(false, Verdict::Skip, "");
+                else set(true, Verdict::Okay, "");
+            }
             // localStorageFilter
             if (d.remove) {
                 bool local = std::any_of(pod.spec.volumes.begin(), pod.spec.volumes.end(),
                                          [](const api::Volume& v) { return v.source == api::Volume::Source::EmptyDir; });
-                if (local && !finished) {
-                    if (!deleteEmptyDir) set(false, Verdict::Error, kLocalStorageFatal);
-                    else set(true, Verdict::Warning, kLocalStorageWarning);
-                }
+                if (!local || finished) set(true, Verdict::Okay, "");
+                else if (!deleteEmptyDir) set(false, Verdict::Error, kLocalStorageFatal);
+                else set(true, Verdict::Warning, kLocalStorageWarning);
             }
             // unreplicatedFilter
-            if (d.remove && !finished && !controller) {
-                if (force) set(true, Verdict::Warning, kUnmanagedWarning);
+            if (d.remove) {
+                if (finished || controller) set(true, Verdict::Okay, "");
+                else if (force) set(true, Verdict::Warning, kUnmanagedWarning);
                 else set(false, Verdict::Error, kUnmanagedFatal);
             }
             list.push_back(std::move(d));

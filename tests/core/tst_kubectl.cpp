@@ -134,6 +134,7 @@ private slots:
     void scaleAndPatch();
     void deleteAndDrain();
     void drainRefusesBarePods();
+    void drainFilters();
     void applyCreatesConfiguresAndKeepsUnchanged();
     void describeNodeLayout();
     void describePodLayout();
@@ -467,6 +468,65 @@ void TestKubectl::drainRefusesBarePods() {
                                "pod/solo evicted\npod/web-1 evicted\nnode/n1 drained\n"));
     QCOMPARE(S(r.err), QString("Warning: deleting Pods that declare no controller: default/solo\n"));
     QVERIFY(!c->store().find({"Pod", "default", "solo"}));
+}
+
+void TestKubectl::drainFilters() {
+    auto c = makeCluster();
+    auto diags = c->loadText(R"(apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent, namespace: default}
+spec:
+  selector: {matchLabels: {app: agent}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec:
+      containers: [{name: agent, image: agent}]
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: agent-n1
+  namespace: default
+  ownerReferences:
+  - {apiVersion: apps/v1, kind: DaemonSet, name: agent, uid: 11111111-2222-3333-4444-666666666666, controller: true}
+spec:
+  nodeName: n1
+  containers: [{name: agent, image: agent}]
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: cache
+  namespace: default
+  ownerReferences:
+  - {apiVersion: apps/v1, kind: ReplicaSet, name: web-rs, uid: 11111111-2222-3333-4444-555555555555, controller: true}
+spec:
+  nodeName: n1
+  containers: [{name: c, image: redis}]
+  volumes: [{name: scratch, emptyDir: {}}]
+)",
+                             "extra.yaml");
+    for (const auto& d : diags) QVERIFY2(!d.isError(), d.format().c_str());
+    auto r = run(*c, "drain n1");
+    QCOMPARE(S(r.err),
+             QString("error: unable to drain node \"n1\" due to error: [cannot delete DaemonSet-managed Pods (use "
+                     "--ignore-daemonsets to ignore): default/agent-n1, cannot delete Pods with local storage (use "
+                     "--delete-emptydir-data to override): default/cache, cannot delete Pods that declare no controller "
+                     "(use --force to override): default/solo], continuing command...\n"
+                     "There are pending nodes to be drained:\n n1\n"
+                     "cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/agent-n1\n"
+                     "cannot delete Pods with local storage (use --delete-emptydir-data to override): default/cache\n"
+                     "cannot delete Pods that declare no controller (use --force to override): default/solo\n"));
+    // With every override: the DaemonSet pod stays, the local-storage warning is dropped by the
+    // later unreplicated filter (as upstream), the bare pod goes with a warning.
+    r = run(*c, "drain n1 --ignore-daemonsets --delete-emptydir-data --force");
+    QCOMPARE(S(r.err), QString("Warning: ignoring DaemonSet-managed Pods: default/agent-n1; deleting Pods that declare "
+                               "no controller: default/solo\n"));
+    QCOMPARE(S(r.out), QString("node/n1 already cordoned\nevicting pod default/cache\nevicting pod default/solo\n"
+                               "evicting pod default/web-1\npod/cache evicted\npod/solo evicted\npod/web-1 evicted\n"
+                               "node/n1 drained\n"));
+    QVERIFY(c->store().find({"Pod", "default", "agent-n1"}));
+    QVERIFY(!c->store().find({"Pod", "default", "cache"}));
 }
 
 void TestKubectl::applyCreatesConfiguresAndKeepsUnchanged() {
