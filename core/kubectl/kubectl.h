@@ -3,7 +3,7 @@
 // through admission and reaches the watchers, as a real kubectl's requests reach kube-apiserver.
 //
 // Mirrors the client-side behaviour of kubectl v1.31 (k8s.io/kubectl/pkg/cmd/{get,describe,
-// apply,create,delete,label,taint,drain,scale,patch}, pkg/describe/describe.go, pkg/drain):
+// apply,create,delete,label,annotate,taint,drain,scale,patch}, pkg/describe/describe.go, pkg/drain):
 // the same words, the same exit codes, the same table and describe layouts.
 #pragma once
 

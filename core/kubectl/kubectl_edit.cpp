@@ -1,7 +1,8 @@
-// The commands that change objects in place: label (cmd/label/label.go), taint (cmd/taint/
-// taint.go and utils.go), cordon/uncordon (cmd/drain/drain.go RunCordonOrUncordon), scale
-// (cmd/scale/scale.go) and patch (cmd/patch/patch.go), kubectl v1.31. Each change is a JSON
-// merge patch through the store, as kubectl sends a patch to kube-apiserver.
+// The commands that change objects in place: label (cmd/label/label.go), annotate
+// (cmd/annotate/annotate.go), taint (cmd/taint/taint.go and utils.go), cordon/uncordon
+// (cmd/drain/drain.go RunCordonOrUncordon), scale (cmd/scale/scale.go) and patch
+// (cmd/patch/patch.go), kubectl v1.31. Each change is a JSON merge patch through the store, as
+// kubectl sends a patch to kube-apiserver.
 #include <algorithm>
 #include <cctype>
 #include <map>
