@@ -134,6 +134,19 @@ CommandResult runCommand(store::ApiStore& store, const std::vector<std::string>&
                          const KubectlOptions& options) {
     std::vector<std::string> words = wordsIn;
     if (!words.empty() && words.front() == "kubectl") words.erase(words.begin());
+    // Global flags may come before the command (kubectl -n shop get pods): move them after it.
+    std::vector<std::string> leading;
+    while (!words.empty() && words.front().size() > 1 && words.front()[0] == '-' &&
+           words.front() != "-h" && words.front() != "--help") {
+        bool takesValue = words.front() == "-n" || words.front() == "--namespace";
+        leading.push_back(words.front());
+        words.erase(words.begin());
+        if (takesValue && !words.empty()) {
+            leading.push_back(words.front());
+            words.erase(words.begin());
+        }
+    }
+    if (!leading.empty() && !words.empty()) words.insert(words.begin() + 1, leading.begin(), leading.end());
     detail::Invocation inv{store, options, {}, {}, {}, {}};
     if (words.empty() || (words.size() == 1 && (words[0] == "help" || words[0] == "--help" || words[0] == "-h"))) {
         inv.out("kubectl controls the Kubernetes cluster manager.\n\nCommands available here:\n");
@@ -332,6 +345,10 @@ bool resolveTargets(Invocation& inv, const std::vector<std::string>& args, std::
                 inv.fail("there is no need to specify a resource type as a separate argument when passing "
                          "arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead "
                          "of 'kubectl get resource resource/<resource_name>'");
+                return false;
+            }
+            if (slash == 0 || slash + 1 == a.size()) {
+                inv.fail("arguments in resource/name form must have a single resource and name");
                 return false;
             }
             const api::KindInfo* kind = api::findKindByResource(a.substr(0, slash));

@@ -3,6 +3,7 @@
 // merge patch (client-side apply: fields dropped from the configuration are removed); create -f
 // creates; delete prints `pod "x" deleted`.
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 
 #include "core/api/manifest.h"
@@ -195,7 +196,16 @@ int runCreate(Invocation& inv, const std::vector<std::string>& args) {
             meta.set("namespace", Value::string(inv.namespace_()));
             meta.child("labels").set("app", Value::string(name));
             Value& spec = obj.child("spec");
-            spec.set("replicas", Value::integer(std::stoll(inv.value("replicas", "1"))));
+            long long replicas = 0;
+            std::string text = inv.value("replicas", "1");
+            auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), replicas);
+            if (ec != std::errc() || end != text.data() + text.size() || text.empty()) {
+                inv.err("error: invalid argument \"" + text + "\" for \"-r, --replicas\" flag: strconv.ParseInt: "
+                        "parsing \"" + text + "\": invalid syntax\nSee 'kubectl create deployment --help' for usage.\n");
+                inv.result.exitCode = 1;
+                return 1;
+            }
+            spec.set("replicas", Value::integer(replicas));
             spec.child("selector").child("matchLabels").set("app", Value::string(name));
             Value& tmpl = spec.child("template");
             tmpl.child("metadata").child("labels").set("app", Value::string(name));

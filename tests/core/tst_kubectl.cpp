@@ -228,6 +228,15 @@ void TestKubectl::output_data() {
                                           "n1     Ready    <none>   0s              disktype=ssd,kubernetes.io/hostname=n1\n"
                                           "n2     Ready    <none>   0s              kubernetes.io/hostname=n2\n"
                                        << "" << 0;
+    QTest::newRow("global flags first") << "kubectl -n kube-system get pods" << ""
+                                        << "No resources found in kube-system namespace.\n" << 0;
+    QTest::newRow("type/ without a name") << "get pod/" << ""
+                                          << "error: arguments in resource/name form must have a single resource and name\n" << 1;
+    QTest::newRow("create: bad replicas")
+        << "create deployment x --image=nginx --replicas=abc" << ""
+        << "error: invalid argument \"abc\" for \"-r, --replicas\" flag: strconv.ParseInt: parsing \"abc\": invalid "
+           "syntax\nSee 'kubectl create deployment --help' for usage.\n"
+        << 1;
     QTest::newRow("get nothing") << "get pods -n kube-system" << "" << "No resources found in kube-system namespace.\n" << 0;
     QTest::newRow("get missing") << "get pod nope" << ""
                                  << "Error from server (NotFound): pods \"nope\" not found\n" << 1;
