@@ -23,6 +23,36 @@ ApplicationWindow {
     Shortcut { context: Qt.ApplicationShortcut; sequence: "Home"; onActivated: App.jumpToStart() }
     Shortcut { context: Qt.ApplicationShortcut; sequence: "+"; onActivated: App.speed = App.speed * 2 }
     Shortcut { context: Qt.ApplicationShortcut; sequence: "-"; onActivated: App.speed = App.speed / 2 }
+    Shortcut { context: Qt.ApplicationShortcut; sequence: "F5"; onActivated: Theme.presentation = !Theme.presentation }
+    Shortcut {
+        context: Qt.ApplicationShortcut; sequence: "Escape"; enabled: Theme.presentation
+        onActivated: Theme.presentation = false
+    }
+
+    // kubestage --presentation, --theme dark
+    property bool startInPresentation: false
+    property bool startDark: false
+    Component.onCompleted: {
+        if (startDark) Theme.dark = true
+        if (startInPresentation) Theme.presentation = true
+    }
+
+    // Presentation mode fills the projector; leaving it restores the window as it was.
+    visibility: Theme.presentation ? Window.FullScreen : Window.AutomaticVisibility
+    // Controls (buttons, combo boxes, tabs) take the theme's colours too, dark included.
+    palette.window: Theme.background
+    palette.windowText: Theme.text
+    palette.base: Theme.surface
+    palette.alternateBase: Theme.surfaceAlt
+    palette.text: Theme.text
+    palette.button: Theme.surfaceAlt
+    palette.buttonText: Theme.text
+    palette.mid: Theme.border
+    palette.highlight: Theme.accent
+    palette.highlightedText: "#ffffff"
+    palette.toolTipBase: Theme.surface
+    palette.toolTipText: Theme.text
+    palette.placeholderText: Theme.textMuted
 
     ColumnLayout {
         anchors.fill: parent
@@ -61,6 +91,8 @@ ApplicationWindow {
 
             SidePanel {
                 objectName: "sidePanel"
+                // In presentation mode only a lesson's text stays beside the canvas.
+                visible: !Theme.presentation || App.lesson.active
                 Layout.preferredWidth: Math.min(420 * Theme.scale, root.width * 0.28)
                 Layout.fillHeight: true
             }

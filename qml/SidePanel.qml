@@ -20,6 +20,8 @@ Rectangle {
             id: tabs
             objectName: "sideTabs"
             Layout.fillWidth: true
+            // Presentation mode shows the lesson alone: no console, no tabs.
+            visible: !Theme.presentation
             readonly property var spot: App.lesson.spotlight
             SideTab { text: qsTr("Lesson") }
             SideTab { text: qsTr("Timeline"); spotlit: tabs.spot.indexOf("timeline") >= 0 }
@@ -27,6 +29,10 @@ Rectangle {
             SideTab { text: qsTr("Pods") }
             SideTab { text: qsTr("Console") }
             Component.onCompleted: currentIndex = App.lesson.active ? 0 : 1
+        }
+        Connections {
+            target: Theme
+            function onPresentationChanged() { if (Theme.presentation) tabs.currentIndex = 0 }
         }
         Connections {
             // Opening a lesson brings its text to the front.

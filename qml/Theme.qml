@@ -1,17 +1,19 @@
 pragma Singleton
 import QtQuick
 
-// Colours, sizes and durations used by every view. Presentation mode scales fonts up.
+// Colours, sizes and durations used by every view. Presentation mode (F5) is for a projector:
+// larger fonts and spacing, and high contrast (muted text and borders as strong as text).
 QtObject {
     property bool dark: false
-    property real scale: 1.0
+    property bool presentation: false
+    property real scale: presentation ? 1.4 : 1.0
 
-    readonly property color background: dark ? "#1e2227" : "#f4f6f8"
-    readonly property color surface: dark ? "#2a2f36" : "#ffffff"
+    readonly property color background: dark ? (presentation ? "#000000" : "#1e2227") : (presentation ? "#ffffff" : "#f4f6f8")
+    readonly property color surface: dark ? (presentation ? "#15181c" : "#2a2f36") : "#ffffff"
     readonly property color surfaceAlt: dark ? "#323842" : "#eef1f4"
-    readonly property color border: dark ? "#495260" : "#c9d1da"
-    readonly property color text: dark ? "#e8ebef" : "#1d2630"
-    readonly property color textMuted: dark ? "#a4adb8" : "#5b6773"
+    readonly property color border: presentation ? (dark ? "#c9d1da" : "#1d2630") : (dark ? "#495260" : "#c9d1da")
+    readonly property color text: dark ? (presentation ? "#ffffff" : "#e8ebef") : (presentation ? "#000000" : "#1d2630")
+    readonly property color textMuted: presentation ? (dark ? "#d8dde3" : "#27313b") : (dark ? "#a4adb8" : "#5b6773")
     readonly property color accent: "#326ce5"          // the Kubernetes blue
     readonly property color ok: "#2e9d5b"
     readonly property color warning: "#d08a00"

@@ -71,6 +71,7 @@ ToolBar {
         Item { Layout.fillWidth: true }
         Label {
             objectName: "summary"
+            visible: !Theme.presentation  // the canvas shows it; the projector needs the room
             text: qsTr("%1 nodes, %2 pods, %3 pending").arg(App.nodes.count).arg(App.pods.count).arg(App.pods.pendingCount)
             font.pixelSize: Theme.fontNormal
             color: Theme.textMuted
@@ -85,6 +86,31 @@ ToolBar {
             text: App.clockText
             font.pixelSize: Theme.fontLarge
             font.family: "monospace"
+        }
+        ToolButton {
+            objectName: "languageSwitch"
+            // Each language names itself, so that whoever cannot read the current one finds it.
+            text: UiLanguage.language === "zh" ? "English" : "中文"
+            font.pixelSize: Theme.fontNormal
+            onClicked: UiLanguage.language = UiLanguage.language === "zh" ? "en" : "zh"
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Switch the language of the window and the lessons")
+        }
+        ToolButton {
+            objectName: "themeSwitch"
+            text: Theme.dark ? qsTr("Light") : qsTr("Dark")
+            font.pixelSize: Theme.fontNormal
+            onClicked: Theme.dark = !Theme.dark
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Light or dark colours")
+        }
+        ToolButton {
+            objectName: "presentationSwitch"
+            text: Theme.presentation ? qsTr("Exit presentation") : qsTr("Present")
+            font.pixelSize: Theme.fontNormal
+            onClicked: Theme.presentation = !Theme.presentation
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Presentation mode: full screen, large fonts, high contrast (F5)")
         }
     }
 }

@@ -16,9 +16,10 @@ bool parseAppOptions(const QStringList& arguments, AppOptions& options, QString&
     QCommandLineOption lang("lang", "User interface language: en or zh.", "LANG");
     QCommandLineOption size("size", "Window size, e.g. 1600x1000.", "WxH");
     QCommandLineOption presentation("presentation", "Start in presentation mode.");
+    QCommandLineOption theme("theme", "Colours: light or dark.", "THEME");
     QCommandLineOption grab("grab", "Render the window, save it as a PNG and exit.", "OUT.png");
     QCommandLineOption fps("fps-report", "Play a scripted pan, zoom and run; print frame times.");
-    parser.addOptions({scenario, lesson, step, lang, size, presentation, grab, fps});
+    parser.addOptions({scenario, lesson, step, lang, size, presentation, theme, grab, fps});
     if (!parser.parse(arguments)) {
         error = parser.errorText();
         return false;
@@ -51,6 +52,13 @@ bool parseAppOptions(const QStringList& arguments, AppOptions& options, QString&
         options.size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
     }
     options.presentation = parser.isSet(presentation);
+    if (parser.isSet(theme)) {
+        if (parser.value(theme) != "light" && parser.value(theme) != "dark") {
+            error = "--theme: expected light or dark, got \"" + parser.value(theme) + "\"";
+            return false;
+        }
+        options.dark = parser.value(theme) == "dark";
+    }
     options.grabPath = parser.value(grab);
     options.fpsReport = parser.isSet(fps);
     return true;

@@ -14,6 +14,7 @@ struct AppOptions {
     QString language;           // --lang zh|en
     QSize size{1400, 900};      // --size WxH
     bool presentation = false;  // --presentation
+    bool dark = false;          // --theme dark
     QString grabPath;           // --grab OUT.png: render, save, exit
     bool fpsReport = false;     // --fps-report
 };

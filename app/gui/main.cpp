@@ -13,11 +13,38 @@
 Q_IMPORT_QML_PLUGIN(KubeStage_CorePlugin)
 Q_IMPORT_QML_PLUGIN(KubeStage_UiPlugin)
 
+namespace {
+
+void setNames() {
+    QCoreApplication::setApplicationName("KubeStage");
+    QCoreApplication::setOrganizationName("KubeStage");
+    QCoreApplication::setApplicationVersion("0.1.0");
+}
+
+// --help and --version need no display: answer them before a QGuiApplication, which aborts
+// where there is none (a terminal on a server, a build machine).
+bool wantsHelpOnly(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--help" || a == "-h" || a == "--help-all" || a == "--version" || a == "-v") return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+    if (wantsHelpOnly(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        setNames();
+        ks::gui::AppOptions options;
+        QString error;
+        ks::gui::parseAppOptions(QCoreApplication::arguments(), options, error);  // prints and exits
+        std::fprintf(stderr, "kubestage: %s\n", qPrintable(error));
+        return 2;
+    }
     QGuiApplication app(argc, argv);
-    QGuiApplication::setApplicationName("KubeStage");
-    QGuiApplication::setOrganizationName("KubeStage");
-    QGuiApplication::setApplicationVersion("0.1.0");
+    setNames();
 
     ks::gui::AppOptions options;
     QString error;
@@ -48,6 +75,7 @@ int main(int argc, char** argv) {
     }
 
     QQmlApplicationEngine engine;
+    engine.setInitialProperties({{"startInPresentation", options.presentation}, {"startDark", options.dark}});
     engine.load(QUrl("qrc:/qt/qml/KubeStage/Ui/Main.qml"));
     if (engine.rootObjects().isEmpty()) return 1;
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
