@@ -1,18 +1,29 @@
 // The user's edits (console commands) as part of the run: recorded at the step they were made
 // and applied again whenever stepping or replay arrives at that step.
 #include <algorithm>
+#include <exception>
 
 #include "app_facade.h"
 #include "core/cluster/cluster.h"
 #include "core/kubectl/kubectl.h"
+#include "core/store/api_store.h"
 #include "world.h"
 
 namespace ks::gui {
 
 kubectl::CommandResult AppFacade::runKubectl(const QString& line) {
     std::string text = line.toStdString();
-    kubectl::CommandResult result = kubectl::runCommand(cluster().store(), text);
-    if (!result.mutated) return result;
+    kubectl::CommandResult result;
+    const std::uint64_t before = cluster().store().resourceVersion();
+    try {
+        result = kubectl::runCommand(cluster().store(), text);
+    } catch (const std::exception& e) {
+        // A command must never take the window down; say what failed instead.
+        result.err = std::string("error: ") + e.what() + "\n";
+        result.exitCode = 1;
+    }
+    // Whatever reached the store is part of the run, even from a command that failed halfway.
+    if (!result.mutated && cluster().store().resourceVersion() == before) return result;
     // A new edit starts a new future: edits recorded at later steps belonged to the old one.
     m_edits.erase(std::remove_if(m_edits.begin(), m_edits.end(),
                                  [this](const Edit& e) { return e.position > m_position; }),
@@ -24,8 +35,14 @@ kubectl::CommandResult AppFacade::runKubectl(const QString& line) {
 }
 
 void AppFacade::applyEditsAt(int position) {
-    for (const Edit& e : m_edits)
-        if (e.position == position) kubectl::runCommand(cluster().store(), e.line);
+    for (const Edit& e : m_edits) {
+        if (e.position != position) continue;
+        try {
+            kubectl::runCommand(cluster().store(), e.line);
+        } catch (const std::exception&) {
+            // It failed the same way when it was typed; its partial effect is replayed as well.
+        }
+    }
 }
 
 }  // namespace ks::gui
