@@ -4,11 +4,13 @@
 #include <QQmlApplicationEngine>
 #include <QQmlEngineExtensionPlugin>
 #include <QQuickWindow>
+#include <QElapsedTimer>
 #include <QTimer>
 #include <cstdio>
 
 #include "adapters/app_facade.h"
 #include "app_options.h"
+#include "fps_report.h"
 
 Q_IMPORT_QML_PLUGIN(KubeStage_CorePlugin)
 Q_IMPORT_QML_PLUGIN(KubeStage_UiPlugin)
@@ -34,6 +36,8 @@ bool wantsHelpOnly(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    QElapsedTimer sinceLaunch;
+    sinceLaunch.start();
     if (wantsHelpOnly(argc, argv)) {
         QCoreApplication core(argc, argv);
         setNames();
@@ -82,7 +86,17 @@ int main(int argc, char** argv) {
     if (!window) return 1;
     window->resize(options.size);
 
-    if (!options.grabPath.isEmpty()) {
+    if (options.fpsReport) {
+        // After the first frame, so that loading does not count as frame time.
+        auto* report = new ks::gui::FpsReport(window, &facade, sinceLaunch);
+        QObject::connect(window, &QQuickWindow::frameSwapped, report, [report]() {
+            static bool started = false;
+            if (!started) {
+                started = true;
+                QTimer::singleShot(0, report, &ks::gui::FpsReport::start);
+            }
+        });
+    } else if (!options.grabPath.isEmpty()) {
         // Wait for a rendered frame, then a little more so that bindings and layouts settle.
         QObject::connect(window, &QQuickWindow::frameSwapped, window, [&]() {
             static bool scheduled = false;
