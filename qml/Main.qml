@@ -24,6 +24,9 @@ ApplicationWindow {
     Shortcut { context: Qt.ApplicationShortcut; sequence: "+"; onActivated: App.speed = App.speed * 2 }
     Shortcut { context: Qt.ApplicationShortcut; sequence: "-"; onActivated: App.speed = App.speed / 2 }
     Shortcut { context: Qt.ApplicationShortcut; sequence: "F5"; onActivated: Theme.presentation = !Theme.presentation }
+    // Undo / redo the user's edits to the cluster (a text field keeps its own Ctrl+Z).
+    Shortcut { context: Qt.ApplicationShortcut; sequences: [StandardKey.Undo]; onActivated: App.undo() }
+    Shortcut { context: Qt.ApplicationShortcut; sequences: [StandardKey.Redo]; onActivated: App.redo() }
     Shortcut {
         context: Qt.ApplicationShortcut; sequence: "Escape"; enabled: Theme.presentation
         onActivated: Theme.presentation = false

@@ -55,6 +55,24 @@ ToolBar {
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Step forward (Right)")
         }
+        ToolButton {
+            objectName: "undo"
+            text: qsTr("Undo")
+            font.pixelSize: Theme.fontNormal
+            enabled: App.canUndo
+            onClicked: App.undo()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Take back your last change to the cluster (Ctrl+Z)")
+        }
+        ToolButton {
+            objectName: "redo"
+            text: qsTr("Redo")
+            font.pixelSize: Theme.fontNormal
+            enabled: App.canRedo
+            onClicked: App.redo()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Make the change again (Ctrl+Shift+Z)")
+        }
         Label { text: qsTr("speed"); font.pixelSize: Theme.fontSmall; color: Theme.textMuted }
         Slider {
             objectName: "speed"

@@ -172,6 +172,26 @@
         <translation>前进一步（→）</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Take back your last change to the cluster (Ctrl+Z)</source>
+        <translation>撤回你对集群的上一次修改（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Make the change again (Ctrl+Shift+Z)</source>
+        <translation>重新做这次修改（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>speed</source>
         <translation>速度</translation>

@@ -112,6 +112,8 @@ bool AppFacade::rebuild(const Builder& builder) {
     m_world = std::move(fresh);
     m_builder = builder;
     m_edits.clear();  // edits belong to the source they were made on
+    m_redone.clear();
+    emit editsChanged();
     m_position = 0;
     m_timeline.reset(cluster().trace());
     m_cycle.select(0);

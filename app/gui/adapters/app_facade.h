@@ -53,6 +53,8 @@ class AppFacade : public QObject {
     Q_PROPERTY(QString clockText READ clockText NOTIFY positionChanged)
     Q_PROPERTY(bool playing READ playing WRITE setPlaying NOTIFY playingChanged)
     Q_PROPERTY(double speed READ speed WRITE setSpeed NOTIFY speedChanged)
+    Q_PROPERTY(bool canUndo READ canUndo NOTIFY editsChanged)
+    Q_PROPERTY(bool canRedo READ canRedo NOTIFY editsChanged)
 
 public:
     // NOTE: not default-constructible on purpose: Qt 6.4 prefers a default constructor over
@@ -103,6 +105,13 @@ public:
     // to a step applies the edits of each step on arrival, so stepping back and forth shows
     // exactly the states the user saw. Calls notifyClusterEdited() after a write.
     kubectl::CommandResult runKubectl(const QString& line);
+    // Undo takes back the user's last edit: the run is replayed from the start to the current
+    // step without it, so the cluster is exactly as if it had never been made (the scheduler's
+    // reactions to it vanish too). Redo puts it back the same way. A new edit clears redo.
+    bool canUndo() const { return !m_edits.empty(); }
+    bool canRedo() const { return !m_redone.empty(); }
+    Q_INVOKABLE bool undo();
+    Q_INVOKABLE bool redo();
 
     // ---- stepping ----
     Q_INVOKABLE bool stepForward();
@@ -125,6 +134,7 @@ signals:
     void playingChanged();
     void speedChanged();
     void clusterEdited();
+    void editsChanged();
 
 private:
     friend class LessonController;
@@ -141,6 +151,9 @@ private:
         std::string line;
     };
     std::vector<Edit> m_edits;
+    std::vector<Edit> m_redone;  // undone edits, the last undone at the back
+    // Replays the run from its source to step n (the edits of each step applied on arrival).
+    bool replayTo(int n);
 
     std::unique_ptr<World> m_world;
     Builder m_builder;

@@ -29,9 +29,31 @@ kubectl::CommandResult AppFacade::runKubectl(const QString& line) {
                                  [this](const Edit& e) { return e.position > m_position; }),
                   m_edits.end());
     m_edits.push_back({m_position, std::move(text)});
+    m_redone.clear();
     m_timeline.append(cluster().trace());
     notifyClusterEdited();
+    emit editsChanged();
     return result;
+}
+
+bool AppFacade::undo() {
+    if (m_edits.empty()) return false;
+    m_redone.push_back(std::move(m_edits.back()));
+    m_edits.pop_back();
+    replayTo(m_position);
+    notifyClusterEdited();
+    emit editsChanged();
+    return true;
+}
+
+bool AppFacade::redo() {
+    if (m_redone.empty()) return false;
+    m_edits.push_back(std::move(m_redone.back()));
+    m_redone.pop_back();
+    replayTo(m_position);
+    notifyClusterEdited();
+    emit editsChanged();
+    return true;
 }
 
 void AppFacade::applyEditsAt(int position) {

@@ -68,20 +68,24 @@ void AppFacade::jumpToStart() { goToStep(0); }
 
 bool AppFacade::goToStep(int n) {
     if (!m_builder || n < 0) return false;
-    if (n < m_position) {
-        QStringList errors;
-        std::unique_ptr<World> fresh = m_builder(errors);
-        if (!fresh) return false;  // cannot happen: the same source built before
-        m_world = std::move(fresh);
-        m_position = 0;
-        applyEditsAt(0);
-        m_timeline.reset(cluster().trace());
-    }
+    if (n < m_position) return replayTo(n);
     bool ok = true;
     while (m_position < n && (ok = runOneStep())) applyEditsAt(++m_position);
     m_timeline.append(cluster().trace());
     afterMove();
     return ok;
+}
+
+bool AppFacade::replayTo(int n) {
+    if (!m_builder || n < 0) return false;
+    QStringList errors;
+    std::unique_ptr<World> fresh = m_builder(errors);
+    if (!fresh) return false;  // cannot happen: the same source built before
+    m_world = std::move(fresh);
+    m_position = 0;
+    applyEditsAt(0);
+    m_timeline.reset(cluster().trace());
+    return goToStep(n);
 }
 
 bool AppFacade::jumpToRecord(int seq) {
