@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds KubeStage and runs the whole test suite:
-#   1. the Release build (core, CLI, GUI) and all its tests, Qt Quick tests included;
-#   2. a core-only build with -fsanitize=address,undefined and the core/CLI tests in it.
+#   1. the Release build (core, CLI, GUI) and its tests: the GUI's adapter, Qt Quick and
+#      screenshot tests, the golden CLI tests and every lesson;
+#   2. a core-only build with -fsanitize=address,undefined and the core unit tests, the golden
+#      CLI tests and the lessons again in it.
 # Installs missing Debian packages first. Exits non-zero on any failure. The sanitizer build keeps
 # only line tables (-g1): full debug info made it a third slower, and reports still name lines.
 set -euo pipefail
@@ -13,8 +15,11 @@ export QT_QPA_PLATFORM=offscreen
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/kubestage-ccache}"
 export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-2G}"
 
+# The core unit tests are built and run once, in the sanitizer build below, where they check
+# more; CORE_TESTS_RELEASE=1 runs them in the Release build as well (two more minutes).
 echo "== Release build =="
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKUBESTAGE_GUI=ON >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKUBESTAGE_GUI=ON \
+  -DKUBESTAGE_CORE_TESTS="$([ "${CORE_TESTS_RELEASE:-0}" = 1 ] && echo ON || echo OFF)" >/dev/null
 cmake --build build -j "$JOBS"
 ctest --test-dir build --output-on-failure -j "$JOBS" --timeout 600
 
