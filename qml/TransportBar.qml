@@ -5,6 +5,7 @@ import KubeStage.Core
 
 // Play / pause, step, jump to start, speed, and the virtual clock.
 ToolBar {
+    id: bar
     RowLayout {
         anchors.fill: parent
         anchors.leftMargin: Theme.spacing
@@ -19,7 +20,7 @@ ToolBar {
         Label {
             text: App.scenarioName
             font.pixelSize: Theme.fontNormal
-            Layout.preferredWidth: 160
+            Layout.preferredWidth: 110
             elide: Text.ElideRight
         }
         ToolButton {
@@ -79,17 +80,34 @@ ToolBar {
             from: -2; to: 4; stepSize: 1
             value: Math.round(Math.log(App.speed) / Math.LN2)
             onMoved: App.speed = Math.pow(2, value)
-            Layout.preferredWidth: 120
+            Layout.preferredWidth: 80
         }
         Label {
             text: "×" + App.speed
             font.pixelSize: Theme.fontSmall
             Layout.preferredWidth: 40
         }
-        Item { Layout.fillWidth: true }
+        // The timeline: drag back to any step reached so far (or forward again); the cluster is
+        // replayed to it on release.
+        Slider {
+            id: scrubber
+            objectName: "scrubber"
+            from: 0
+            to: Math.max(1, App.furthest)
+            stepSize: 1
+            snapMode: Slider.SnapAlways
+            live: false
+            value: App.position
+            Layout.fillWidth: true
+            Layout.minimumWidth: 80
+            onPressedChanged: if (!pressed && Math.round(value) !== App.position) App.goToStep(Math.round(value))
+            ToolTip.visible: pressed
+            ToolTip.text: qsTr("step %1").arg(Math.round(scrubber.position * (to - from) + from))
+        }
         Label {
             objectName: "summary"
-            visible: !Theme.presentation  // the canvas shows it; the projector needs the room
+            // The canvas shows it too: it gives way on a projector or a narrow window.
+            visible: !Theme.presentation && bar.width >= 1500
             text: qsTr("%1 nodes, %2 pods, %3 pending").arg(App.nodes.count).arg(App.pods.count).arg(App.pods.pendingCount)
             font.pixelSize: Theme.fontNormal
             color: Theme.textMuted

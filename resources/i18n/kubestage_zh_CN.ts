@@ -197,7 +197,12 @@
         <translation>速度</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
+        <source>step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1 nodes, %2 pods, %3 pending</source>
         <translation>%1 个节点，%2 个 Pod，%3 个等待中</translation>
     </message>

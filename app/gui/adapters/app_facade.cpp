@@ -115,6 +115,7 @@ bool AppFacade::rebuild(const Builder& builder) {
     m_redone.clear();
     emit editsChanged();
     m_position = 0;
+    m_furthest = 0;
     m_timeline.reset(cluster().trace());
     m_cycle.select(0);
     afterMove();

@@ -49,6 +49,8 @@ class AppFacade : public QObject {
     Q_PROPERTY(QStringList loadErrors READ loadErrors NOTIFY scenarioChanged)
     Q_PROPERTY(QStringList zones READ zones NOTIFY zonesChanged)
     Q_PROPERTY(int position READ position NOTIFY positionChanged)
+    // The furthest step this run has reached: the end of the timeline scrubber.
+    Q_PROPERTY(int furthest READ furthest NOTIFY positionChanged)
     Q_PROPERTY(qint64 now READ now NOTIFY positionChanged)
     Q_PROPERTY(QString clockText READ clockText NOTIFY positionChanged)
     Q_PROPERTY(bool playing READ playing WRITE setPlaying NOTIFY playingChanged)
@@ -81,6 +83,7 @@ public:
     ks::cluster::Cluster& cluster();
 
     int position() const { return m_position; }
+    int furthest() const { return m_furthest; }
     qint64 now() const;
     QString clockText() const;
     bool playing() const { return m_playTimer.isActive(); }
@@ -168,6 +171,7 @@ private:
     QStringList m_loadErrors;
     QStringList m_zones;
     int m_position = 0;
+    int m_furthest = 0;
     double m_speed = 1.0;
     QTimer m_playTimer;
 };

@@ -1,6 +1,8 @@
 // Stepping through the run: forward runs loop events, backward replays from the start.
 #include <QtGlobal>
 
+#include <algorithm>
+
 #include "app_facade.h"
 #include "core/cluster/cluster.h"
 #include "core/sim/clock.h"
@@ -104,6 +106,7 @@ bool AppFacade::jumpToRecord(int seq) {
 }
 
 void AppFacade::afterMove() {
+    m_furthest = std::max(m_furthest, m_position);
     refresh();
     m_timeline.setCurrentStepFrom(cluster().trace());
     m_cycle.update(cluster());

@@ -63,6 +63,31 @@ TestCase {
         compare(findByName(window.header, "clock").text, "00:00:00.000")
     }
 
+    function test_scrubberReplaysToTheStepDraggedTo() {
+        const window = createTemporaryObject(mainComponent, null)
+        const scrubber = findByName(window.header, "scrubber")
+        verify(scrubber)
+        for (let i = 0; i < 8; ++i) App.stepForward()
+        compare(App.furthest, 8)
+        compare(scrubber.to, 8)
+        compare(scrubber.value, 8)
+        const pendingAt8 = App.pods.pendingCount
+        // Press at the left end, drag to a quarter, release: the cluster is replayed to step 2.
+        const y = scrubber.height / 2
+        mousePress(scrubber, scrubber.leftPadding + 1, y)
+        mouseMove(scrubber, scrubber.leftPadding + scrubber.availableWidth / 4, y)
+        mouseRelease(scrubber, scrubber.leftPadding + scrubber.availableWidth / 4, y)
+        tryCompare(App, "position", 2)
+        compare(App.furthest, 8, "the end of the timeline stays where the run has been")
+        verify(App.pods.pendingCount > pendingAt8, "earlier, more pods were still pending")
+        // And forward again to the end.
+        mousePress(scrubber, scrubber.leftPadding + scrubber.availableWidth / 4, y)
+        mouseMove(scrubber, scrubber.leftPadding + scrubber.availableWidth - 1, y)
+        mouseRelease(scrubber, scrubber.leftPadding + scrubber.availableWidth - 1, y)
+        tryCompare(App, "position", 8)
+        compare(App.pods.pendingCount, pendingAt8)
+    }
+
     function test_playRunsUntilPaused() {
         createTemporaryObject(mainComponent, null)
         App.speed = 16
