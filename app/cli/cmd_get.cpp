@@ -103,20 +103,7 @@ int runGetCommand(const std::vector<std::string>& argv) {
         return 0;
     }
     if (output == "yaml" || output == "json") {
-        api::Value doc;
-        if (named) {
-            doc = *objects.front();
-        } else {
-            doc = api::Value::mapping();
-            doc.set("apiVersion", api::Value::plain("v1"));
-            api::Value items = api::Value::sequence();
-            for (const auto& o : objects) items.push(*o);
-            doc.set("items", std::move(items));
-            doc.set("kind", api::Value::plain("List"));
-            api::Value meta = api::Value::mapping();
-            meta.set("resourceVersion", api::Value::string(""));
-            doc.set("metadata", std::move(meta));
-        }
+        const api::Value doc = named ? *objects.front() : kubectl::listOf(objects);
         std::string text = output == "yaml" ? api::toYaml(doc) : api::toJson(doc) + "\n";
         std::fputs(text.c_str(), stdout);
         return 0;

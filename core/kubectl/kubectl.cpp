@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "core/api/labels.h"
 #include "core/kubectl/kubectl_internal.h"
 #include "core/sim/clock.h"
 
@@ -211,6 +212,26 @@ bool Invocation::boolFlag(const std::string& flag) const { return has(flag) && v
 std::string Invocation::namespace_() const {
     std::string ns = value("namespace");
     return ns.empty() ? options.defaultNamespace : ns;
+}
+
+std::string nameOf(const api::Value& object) {
+    const api::Value* name = object.at("metadata.name");
+    return name ? name->text() : "";
+}
+
+bool selectedNodeNames(Invocation& inv, std::vector<std::string>& names) {
+    names = inv.positionals;
+    if (!inv.has("selector")) return true;
+    std::string error;
+    auto selector = api::parseSelector(inv.value("selector"), &error);
+    if (!selector) {
+        inv.fail(error);
+        return false;
+    }
+    store::ListOptions options;
+    options.labelSelector = *selector;
+    for (const auto& node : inv.store.list("Node", options)) names.push_back(nameOf(*node));
+    return true;
 }
 
 int Invocation::fail(const std::string& message) {

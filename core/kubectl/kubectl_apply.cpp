@@ -99,7 +99,6 @@ bool loadFiles(Invocation& inv, std::vector<FileObject>& out) {
     return true;
 }
 
-std::string nameOf(const Value& obj) { return obj.at("metadata.name") ? obj.at("metadata.name")->text() : ""; }
 
 // Nulls for what the last applied configuration had and the new one drops (maps only; lists
 // are replaced whole, as a merge patch replaces them).

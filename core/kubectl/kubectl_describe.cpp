@@ -427,14 +427,7 @@ std::string describeNode(const Invocation& inv, const Value& obj) {
     api::Time now = inv.store.now();
     DescribeWriter w;
     w.write(L0, "Name:\t" + node.metadata.name + "\n");
-    std::vector<std::string> roles;
-    for (const auto& [k, v] : node.metadata.labels) {
-        const std::string prefix = "node-role.kubernetes.io/";
-        if (k.rfind(prefix, 0) == 0 && k.size() > prefix.size()) roles.push_back(k.substr(prefix.size()));
-        else if (k == "kubernetes.io/role" && !v.empty()) roles.push_back(v);
-    }
-    std::sort(roles.begin(), roles.end());
-    roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+    const std::vector<std::string> roles = nodeRoles(node);
     std::string rolesText;
     for (const auto& r : roles) rolesText += (rolesText.empty() ? "" : ",") + r;
     w.write(L0, "Roles:\t" + (rolesText.empty() ? std::string("<none>") : rolesText) + "\n");

@@ -88,15 +88,8 @@ int runDrain(Invocation& inv, const std::vector<std::string>& args) {
         if (!podSelector) return inv.fail("invalid label selector: " + error);
     }
 
-    std::vector<std::string> nodes = inv.positionals;
-    if (inv.has("selector")) {
-        std::string error;
-        auto sel = api::parseSelector(inv.value("selector"), &error);
-        if (!sel) return inv.fail(error);
-        store::ListOptions o;
-        o.labelSelector = *sel;
-        for (const auto& n : inv.store.list("Node", o)) nodes.push_back(n->at("metadata.name")->text());
-    }
+    std::vector<std::string> nodes;
+    if (!selectedNodeNames(inv, nodes)) return inv.result.exitCode;
     // RunCordonOrUncordon(true) first: a node that does not exist stops the command.
     std::vector<std::string> cordoned;
     for (const auto& n : nodes) {

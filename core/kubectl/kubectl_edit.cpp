@@ -52,7 +52,6 @@ std::vector<std::pair<const api::KindInfo*, store::ObjectPtr>> selectObjects(Inv
     return out;
 }
 
-std::string nameOf(const Value& obj) { return obj.at("metadata.name") ? obj.at("metadata.name")->text() : ""; }
 
 // Sends a merge patch; false (with the server's error printed) when the store refuses it.
 bool sendPatch(Invocation& inv, const store::ObjectPtr& obj, const Value& patch) {
@@ -420,15 +419,8 @@ int runCordon(Invocation& inv, const std::vector<std::string>& args, bool cordon
         inv.result.exitCode = 1;
         return 1;
     }
-    std::vector<std::string> names = inv.positionals;
-    if (inv.has("selector")) {
-        std::string error;
-        auto sel = api::parseSelector(inv.value("selector"), &error);
-        if (!sel) return inv.fail(error);
-        store::ListOptions o;
-        o.labelSelector = *sel;
-        for (const auto& n : inv.store.list("Node", o)) names.push_back(nameOf(*n));
-    }
+    std::vector<std::string> names;
+    if (!selectedNodeNames(inv, names)) return inv.result.exitCode;
     for (const auto& n : names) cordonNode(inv, n, cordon);
     return inv.result.exitCode;
 }

@@ -16,19 +16,6 @@ const std::vector<FlagSpec> kGetFlags = {
     {"watch", 'w', true},         {"field-selector", 0, false}, {"show-labels", 0, true},
 };
 
-api::Value asList(const std::vector<store::ObjectPtr>& objects) {
-    api::Value doc = api::Value::mapping();
-    doc.set("apiVersion", api::Value::plain("v1"));
-    api::Value items = api::Value::sequence();
-    for (const auto& o : objects) items.push(*o);
-    doc.set("items", std::move(items));
-    doc.set("kind", api::Value::plain("List"));
-    api::Value meta = api::Value::mapping();
-    meta.set("resourceVersion", api::Value::string(""));
-    doc.set("metadata", std::move(meta));
-    return doc;
-}
-
 }  // namespace
 
 int runGet(Invocation& inv, const std::vector<std::string>& args) {
@@ -99,7 +86,7 @@ int runGet(Invocation& inv, const std::vector<std::string>& args) {
         std::vector<store::ObjectPtr> all;
         for (const auto& g : groups) all.insert(all.end(), g.second.begin(), g.second.end());
         bool single = named && targets.size() == 1 && all.size() == 1;
-        api::Value doc = single ? *all.front() : asList(all);
+        api::Value doc = single ? *all.front() : listOf(all);
         inv.out(output == "yaml" ? api::toYaml(doc) : api::toJson(doc) + "\n");
         return inv.result.exitCode;
     }

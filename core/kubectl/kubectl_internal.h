@@ -52,6 +52,13 @@ struct Target {
     std::string name;  // empty: every object of the kind
 };
 
+// metadata.name, "" when absent.
+std::string nameOf(const api::Value& object);
+
+// The nodes a cordon, uncordon or drain names: the positional names, then the nodes matching
+// -l/--selector. Writes the error and returns false for a selector that does not parse.
+bool selectedNodeNames(Invocation& inv, std::vector<std::string>& names);
+
 // Resolves TYPE NAME... / TYPE/NAME... (the forms kubectl's resource builder takes). Writes the
 // error and returns false for an unknown type or a mix kubectl refuses.
 bool resolveTargets(Invocation& inv, const std::vector<std::string>& args, std::vector<Target>& targets,

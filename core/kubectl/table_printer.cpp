@@ -84,14 +84,7 @@ std::vector<std::string> nodeRow(const Value& obj, const TableOptions& o) {
     }
     if (!haveReady) status.push_back("Unknown");
     if (node.spec.unschedulable) status.push_back("SchedulingDisabled");
-    std::vector<std::string> roles;
-    for (const auto& [k, v] : node.metadata.labels) {
-        const std::string prefix = "node-role.kubernetes.io/";
-        if (k.rfind(prefix, 0) == 0 && k.size() > prefix.size()) roles.push_back(k.substr(prefix.size()));
-        else if (k == "kubernetes.io/role" && !v.empty()) roles.push_back(v);
-    }
-    std::sort(roles.begin(), roles.end());
-    roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+    const std::vector<std::string> roles = nodeRoles(node);
     const Value* info = obj.at("status.nodeInfo");
     auto infoField = [&](const char* key, const char* fallback) {
         std::string v = info ? info->str(key) : "";
@@ -362,6 +355,31 @@ std::string printTable(const std::vector<std::shared_ptr<const Value>>& objects,
         rows.push_back(std::move(row));
     }
     return tabulate(rows);
+}
+
+api::Value listOf(const std::vector<std::shared_ptr<const api::Value>>& objects) {
+    api::Value doc = api::Value::mapping();
+    doc.set("apiVersion", api::Value::plain("v1"));
+    api::Value items = api::Value::sequence();
+    for (const auto& o : objects) items.push(*o);
+    doc.set("items", std::move(items));
+    doc.set("kind", api::Value::plain("List"));
+    api::Value meta = api::Value::mapping();
+    meta.set("resourceVersion", api::Value::string(""));
+    doc.set("metadata", std::move(meta));
+    return doc;
+}
+
+std::vector<std::string> nodeRoles(const api::Node& node) {
+    std::vector<std::string> roles;
+    const std::string prefix = "node-role.kubernetes.io/";
+    for (const auto& [k, v] : node.metadata.labels) {
+        if (k.rfind(prefix, 0) == 0 && k.size() > prefix.size()) roles.push_back(k.substr(prefix.size()));
+        else if (k == "kubernetes.io/role" && !v.empty()) roles.push_back(v);
+    }
+    std::sort(roles.begin(), roles.end());
+    roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+    return roles;
 }
 
 }  // namespace ks::kubectl

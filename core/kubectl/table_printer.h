@@ -22,6 +22,13 @@ struct TableOptions {
 // Rows for objects of one kind (all objects must share the kind). Unknown kinds get NAME, AGE.
 std::string printTable(const std::vector<std::shared_ptr<const api::Value>>& objects, const TableOptions& options);
 
+// `kind: List` with the objects as items, as `kubectl get -o yaml|json` prints several objects.
+api::Value listOf(const std::vector<std::shared_ptr<const api::Value>>& objects);
+
+// A node's roles, sorted and unique: the suffixes of node-role.kubernetes.io/<role> labels and the
+// value of kubernetes.io/role (the ROLES column and describe's Roles:).
+std::vector<std::string> nodeRoles(const api::Node& node);
+
 // Go's duration.HumanDuration as kubectl prints ages: "0s", "59s", "5m10s", "3h", "2d5h", "12y".
 std::string humanDuration(api::Time milliseconds);
 
