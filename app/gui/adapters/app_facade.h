@@ -157,6 +157,8 @@ private:
     std::vector<Edit> m_redone;  // undone edits, the last undone at the back
     // Replays the run from its source to step n (the edits of each step applied on arrival).
     bool replayTo(int n);
+    // Undo and redo: moves the last edit of `from` to `to` and replays to the current step.
+    bool moveLastEdit(std::vector<Edit>& from, std::vector<Edit>& to);
 
     std::unique_ptr<World> m_world;
     Builder m_builder;

@@ -36,20 +36,14 @@ kubectl::CommandResult AppFacade::runKubectl(const QString& line) {
     return result;
 }
 
-bool AppFacade::undo() {
-    if (m_edits.empty()) return false;
-    m_redone.push_back(std::move(m_edits.back()));
-    m_edits.pop_back();
-    replayTo(m_position);
-    notifyClusterEdited();
-    emit editsChanged();
-    return true;
-}
+bool AppFacade::undo() { return moveLastEdit(m_edits, m_redone); }
 
-bool AppFacade::redo() {
-    if (m_redone.empty()) return false;
-    m_edits.push_back(std::move(m_redone.back()));
-    m_redone.pop_back();
+bool AppFacade::redo() { return moveLastEdit(m_redone, m_edits); }
+
+bool AppFacade::moveLastEdit(std::vector<Edit>& from, std::vector<Edit>& to) {
+    if (from.empty()) return false;
+    to.push_back(std::move(from.back()));
+    from.pop_back();
     replayTo(m_position);
     notifyClusterEdited();
     emit editsChanged();
