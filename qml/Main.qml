@@ -11,11 +11,16 @@ ApplicationWindow {
     width: 1400
     height: 900
     visible: true
-    title: "KubeStage — " + App.scenarioName
+    // The scenario's file name, and * while it has unsaved edits.
+    title: Files.windowTitle
     color: Theme.background
 
     // The player hides while the lesson browser covers the window.
-    header: TransportBar { objectName: "player"; visible: !App.lesson.browserOpen }
+    header: TransportBar { objectName: "player"; visible: !App.lesson.browserOpen; fileActions: fileActions }
+
+    // File menu actions, their keys and dialogs; unsaved edits are saved or discarded on close.
+    FileActions { id: fileActions; objectName: "fileActions"; canvas: clusterCanvas; window: root }
+    onClosing: (close) => { close.accepted = fileActions.mayClose() }
 
     Shortcut { context: Qt.ApplicationShortcut; sequence: "Space"; onActivated: App.togglePlay() }
     Shortcut { context: Qt.ApplicationShortcut; sequence: "Right"; onActivated: App.stepForward() }
@@ -79,6 +84,7 @@ ApplicationWindow {
                 Layout.fillHeight: true
                 spacing: Theme.spacing
                 ClusterCanvas {
+                    id: clusterCanvas
                     objectName: "canvas"
                     Layout.fillWidth: true
                     Layout.fillHeight: true

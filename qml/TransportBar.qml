@@ -6,6 +6,8 @@ import KubeStage.Core
 // Play / pause, step, jump to start, speed, and the virtual clock.
 ToolBar {
     id: bar
+    // FileActions of the window: what the File menu runs.
+    property var fileActions
     RowLayout {
         anchors.fill: parent
         anchors.leftMargin: Theme.spacing
@@ -17,10 +19,15 @@ ToolBar {
             font.bold: true
             color: Theme.accent
         }
+        FileMenu {
+            objectName: "fileMenuButton"
+            actions: bar.fileActions
+        }
         Label {
             text: App.scenarioName
             font.pixelSize: Theme.fontNormal
-            Layout.preferredWidth: 110
+            // Narrower on a narrow bar, to leave room for the File menu (the title has the name).
+            Layout.preferredWidth: bar.width >= 1400 ? 110 : 50
             elide: Text.ElideRight
         }
         ToolButton {

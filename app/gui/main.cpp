@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "adapters/app_facade.h"
+#include "adapters/scenario_files.h"
 #include "app_options.h"
 #include "fps_report.h"
 
@@ -59,6 +60,9 @@ int main(int argc, char** argv) {
 
     ks::gui::AppFacade facade(nullptr);
     ks::gui::AppFacade::setInstance(&facade);
+    // Screenshots and measurements leave no trace: no autosave, no restore offer, no recent files.
+    const bool interactive = options.grabPath.isEmpty() && !options.fpsReport;
+    ks::gui::ScenarioFiles files(&facade);
     if (!options.language.isEmpty()) facade.lesson()->setLanguage(options.language);
     bool loaded = false;
     if (!options.lessonId.isEmpty()) {
@@ -66,8 +70,9 @@ int main(int argc, char** argv) {
         // step after the last is the quiz.
         loaded = facade.openLesson(options.lessonId, options.step > 0 ? options.step - 1 : 0);
     } else {
-        loaded = options.scenarioFiles.isEmpty() ? facade.loadDefaultScenario()
-                                                 : facade.loadScenario(options.scenarioFiles);
+        QVariantList scenario;
+        for (const QString& f : options.scenarioFiles) scenario << f;
+        loaded = options.scenarioFiles.isEmpty() ? facade.loadDefaultScenario() : files.open(scenario, interactive);
         if (loaded && options.step > 0) facade.goToStep(options.step);
         // Neither a scenario nor a lesson: the first screen is the lesson browser (the default
         // scenario waits behind it for those who close it to explore).
@@ -77,6 +82,8 @@ int main(int argc, char** argv) {
         for (const QString& e : facade.loadErrors()) std::fprintf(stderr, "%s\n", qPrintable(e));
         if (!options.grabPath.isEmpty()) return 1;
     }
+
+    if (interactive) files.startSession();
 
     QQmlApplicationEngine engine;
     engine.setInitialProperties({{"startInPresentation", options.presentation}, {"startDark", options.dark}});
@@ -115,5 +122,7 @@ int main(int argc, char** argv) {
         });
         window->update();
     }
-    return app.exec();
+    const int status = app.exec();
+    files.endSession();  // a clean exit: no restore offer next time
+    return status;
 }

@@ -81,6 +81,10 @@ bool AppFacade::loadScenario(const QStringList& files) {
     return loadText(docs, name);
 }
 
+bool AppFacade::loadScenarioText(const QByteArray& text, const QString& file, const QString& name) {
+    return loadText({{file, text}}, name);
+}
+
 bool AppFacade::loadText(const QList<QPair<QString, QByteArray>>& documents, const QString& name) {
     Builder builder = [documents](QStringList& errors) -> std::unique_ptr<World> {
         auto world = std::make_unique<World>();

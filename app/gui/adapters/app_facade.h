@@ -95,6 +95,9 @@ public:
     // kept in loadErrors as FILE:LINE:COL messages; returns false when any file had errors.
     Q_INVOKABLE bool loadScenario(const QStringList& files);
     Q_INVOKABLE bool loadDefaultScenario();
+    // Loads manifests given as text (a restored autosave, an imported snapshot); `file` names
+    // them in error messages, `name` is the scenario's name. The working cluster stays on errors.
+    bool loadScenarioText(const QByteArray& text, const QString& file, const QString& name);
     // Opens a lesson by id at its step `step` (0-based); false with loadErrors when it fails.
     Q_INVOKABLE bool openLesson(const QString& id, int step = 0);
     // Rebuilds the models from the store.
