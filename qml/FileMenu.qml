@@ -47,6 +47,15 @@ ToolButton {
         objectName: "fileMenu"
         y: button.height
         font.pixelSize: Theme.fontNormal
+        // As wide as the widest item with its key (Qt 6.4's Menu keeps its style's width).
+        onAboutToShow: {
+            let widest = 0
+            for (let i = 0; i < count; ++i) {
+                const item = itemAt(i)
+                if (item) widest = Math.max(widest, item.implicitWidth)
+            }
+            width = Math.max(implicitWidth, widest + leftPadding + rightPadding)
+        }
 
         KeyedItem {
             objectName: "fileOpen"
