@@ -71,6 +71,10 @@ public:
                                       const NodeInfo& node) = 0;
     virtual Status runPreFilterRemovePod(CycleState& state, const PodInfo& podToSchedule,
                                          const PodInfo& podToRemove, const NodeInfo& node) = 0;
+    // False when AddPod / RemovePod would do nothing in this cycle (no plugin with them ran its
+    // PreFilter): callers that add or remove pods on a copy of a node then need no copy of the
+    // state, which only those extensions write.
+    virtual bool preFilterExtensionsActive(const CycleState&) const { return true; }
     // The seeded random source of the simulation (tie breaking, sampling).
     virtual std::uint64_t randomInt(std::uint64_t n) = 0;
 };

@@ -178,6 +178,9 @@ std::shared_ptr<PodInfo> PodInfo::make(std::shared_ptr<const api::Pod> pod) {
     }
     info->requests = podRequests(p);
     info->nonZeroRequests = podNonZeroRequests(p);
+    for (const auto& c : p.spec.containers) info->hasContainerPorts = info->hasContainerPorts || !c.ports.empty();
+    for (const auto& v : p.spec.volumes)
+        if (v.source == api::Volume::Source::PersistentVolumeClaim) info->pvcKeys.push_back(p.metadata.namespace_ + "/" + v.claimName);
     info->pod = std::move(pod);
     return info;
 }
@@ -258,18 +261,28 @@ bool hasRequiredAntiAffinity(const api::Pod& p) {
 
 // Upstream removeFromSlice: swap with the last element, so the order of the remaining pods
 // changes exactly as upstream's does.
+std::shared_ptr<PodInfo> removeAt(std::vector<std::shared_ptr<PodInfo>>& v, std::size_t i) {
+    auto removed = std::move(v[i]);
+    v[i] = std::move(v.back());
+    v.pop_back();
+    return removed;
+}
+
 std::shared_ptr<PodInfo> removeFrom(std::vector<std::shared_ptr<PodInfo>>& v, const std::string& ns,
                                     const std::string& name) {
     for (std::size_t i = 0; i < v.size(); ++i) {
         const auto& m = v[i]->pod->metadata;
-        if (m.name == name && m.namespace_ == ns) {
-            auto removed = v[i];
-            v[i] = v.back();
-            v.pop_back();
-            return removed;
-        }
+        if (m.name == name && m.namespace_ == ns) return removeAt(v, i);
     }
     return nullptr;
+}
+
+// The same for a PodInfo that is in the list itself (preemption's dry runs take the pods they
+// remove from the node's own list): a pointer comparison per pod instead of two strings.
+std::shared_ptr<PodInfo> removeFrom(std::vector<std::shared_ptr<PodInfo>>& v, const PodInfo& pod) {
+    for (std::size_t i = 0; i < v.size(); ++i)
+        if (v[i].get() == &pod) return removeAt(v, i);
+    return removeFrom(v, pod.namespace_(), pod.name());
 }
 
 }  // namespace
@@ -286,9 +299,19 @@ void NodeInfo::addPod(std::shared_ptr<PodInfo> pod) {
 bool NodeInfo::removePod(const std::string& namespace_, const std::string& name) {
     removeFrom(m_podsWithAffinity, namespace_, name);
     removeFrom(m_podsWithRequiredAntiAffinity, namespace_, name);
-    auto removed = removeFrom(m_pods, namespace_, name);
-    if (!removed) return false;
-    update(*removed, -1);
+    return removed(removeFrom(m_pods, namespace_, name));
+}
+
+bool NodeInfo::removePod(const PodInfo& pod) {
+    // Only pods with (anti-)affinity terms are in the two shorter lists.
+    if (!m_podsWithAffinity.empty()) removeFrom(m_podsWithAffinity, pod);
+    if (!m_podsWithRequiredAntiAffinity.empty()) removeFrom(m_podsWithRequiredAntiAffinity, pod);
+    return removed(removeFrom(m_pods, pod));
+}
+
+bool NodeInfo::removed(const std::shared_ptr<PodInfo>& pod) {
+    if (!pod) return false;
+    update(*pod, -1);
     m_summary.numPods = static_cast<std::int32_t>(m_pods.size());
     return true;
 }
@@ -306,15 +329,13 @@ void NodeInfo::update(const PodInfo& pod, int sign) {
     m_summary.nonZeroRequestedMilliCPU = m_nonZeroRequested.milliCPU;
     m_summary.nonZeroRequestedMemory = m_nonZeroRequested.memory;
 
-    const api::Pod& p = *pod.pod;
-    for (const auto& c : p.spec.containers)
-        for (const auto& port : c.ports) {
-            if (sign > 0) m_usedPorts.add(port.hostIP, port.protocol, port.hostPort);
-            else m_usedPorts.remove(port.hostIP, port.protocol, port.hostPort);
-        }
-    for (const auto& v : p.spec.volumes) {
-        if (v.source != api::Volume::Source::PersistentVolumeClaim) continue;
-        const std::string key = p.metadata.namespace_ + "/" + v.claimName;
+    if (pod.hasContainerPorts)
+        for (const auto& c : pod.pod->spec.containers)
+            for (const auto& port : c.ports) {
+                if (sign > 0) m_usedPorts.add(port.hostIP, port.protocol, port.hostPort);
+                else m_usedPorts.remove(port.hostIP, port.protocol, port.hostPort);
+            }
+    for (const auto& key : pod.pvcKeys) {
         if (sign > 0) {
             ++m_pvcRefCounts[key];
         } else if (auto it = m_pvcRefCounts.find(key); it != m_pvcRefCounts.end() && --it->second <= 0) {

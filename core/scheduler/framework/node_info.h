@@ -68,6 +68,11 @@ struct PodInfo {
     // Computed once by make() (upstream caches them as podResource): podRequests(*pod) and
     // podNonZeroRequests(*pod).
     Resource requests, nonZeroRequests;
+    // What NodeInfo's accounting needs beyond requests, found once: whether any container port
+    // is listed (host ports are taken from those), and "namespace/claim" of each PVC volume.
+    // Adding a pod to a node then reads no more of the Pod than this.
+    bool hasContainerPorts = false;
+    std::vector<std::string> pvcKeys;
 
     static std::shared_ptr<PodInfo> make(std::shared_ptr<const api::Pod> pod);
     const std::string& name() const { return pod->metadata.name; }
@@ -126,6 +131,8 @@ public:
 
     void addPod(std::shared_ptr<PodInfo> pod);
     bool removePod(const std::string& namespace_, const std::string& name);
+    // The same for a pod found by identity first (one taken from pods()), then by name.
+    bool removePod(const PodInfo& pod);
 
     const std::vector<std::shared_ptr<PodInfo>>& pods() const { return m_pods; }
     const std::vector<std::shared_ptr<PodInfo>>& podsWithAffinity() const { return m_podsWithAffinity; }
@@ -146,6 +153,7 @@ public:
 
 private:
     void update(const PodInfo& pod, int sign);
+    bool removed(const std::shared_ptr<PodInfo>& pod);  // the accounting after a removal
 
     // The summary's line, then one line with what plugins' per-slot caches check (node,
     // slot, generation) and the name; the rest is read less often.

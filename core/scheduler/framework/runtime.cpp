@@ -310,15 +310,36 @@ Status Framework::runFilterPluginsWithNominatedPods(CycleState& state, const Pod
 Status Framework::runFilterPluginsAddingNominatedPods(CycleState& state, const PodInfo& pod, const NodeInfo& node) {
     // Pass 1 with the nominated pods of equal or higher priority added (they reserve room);
     // pass 2 without them, only if some were added and pass 1 succeeded.
-    const auto& nominated = m_services.nominatedPodsForNode(node.name());
-    std::unique_ptr<NodeInfo> nodeWith;
-    std::unique_ptr<CycleState> stateWith;
+    const auto& nominated = nominatedPodsOf(node);
+    std::unique_ptr<NodeInfo> ownCopy;
+    NodeInfo* nodeWith = nullptr;
+    std::unique_ptr<CycleState> stateCopy;
+    CycleState* stateWith = nullptr;
+    struct Release {
+        bool* inUse = nullptr;
+        ~Release() { if (inUse) *inUse = false; }
+    } release;
     for (const auto& pi : nominated) {
         if (pi->priority() < pod.priority()) continue;
         if (pi->namespace_() == pod.namespace_() && pi->name() == pod.name()) continue;
         if (!nodeWith) {
-            nodeWith = node.clone();
-            stateWith = state.clone();
+            if (m_nodeWithNominatedInUse) {
+                ownCopy = node.clone();
+                nodeWith = ownCopy.get();
+            } else {
+                m_nodeWithNominated = node;
+                nodeWith = &m_nodeWithNominated;
+                m_nodeWithNominatedInUse = true;
+                release.inUse = &m_nodeWithNominatedInUse;
+            }
+            // Only AddPod writes to the state: without active extensions the pass reads the
+            // cycle's own state, unchanged.
+            if (preFilterExtensionsActive(state)) {
+                stateCopy = state.clone();
+                stateWith = stateCopy.get();
+            } else {
+                stateWith = &state;
+            }
         }
         nodeWith->addPod(pi);
         Status s = runPreFilterAddPod(*stateWith, pod, *pi, *nodeWith);
@@ -328,6 +349,29 @@ Status Framework::runFilterPluginsAddingNominatedPods(CycleState& state, const P
     Status s = runFilterPlugins(*stateWith, pod, *nodeWith);
     if (!s.isSuccess()) return s;
     return runFilterPlugins(state, pod, node);
+}
+
+const std::vector<std::shared_ptr<PodInfo>>& Framework::nominatedPodsOf(const NodeInfo& node) {
+    const std::uint64_t version = m_services.nominatorVersion();
+    const std::size_t slot = node.slot();
+    if (version == 0 || slot == NodeInfo::kNoSlot) return m_services.nominatedPodsForNode(node.name());
+    if (slot >= m_nominatedBySlot.size()) m_nominatedBySlot.resize(slot + 1);
+    NominatedMemo& memo = m_nominatedBySlot[slot];
+    if (memo.version != version || memo.node != node.name()) {
+        memo.version = version;
+        memo.node = node.name();
+        memo.pods = &m_services.nominatedPodsForNode(node.name());
+    }
+    return *memo.pods;
+}
+
+bool Framework::preFilterExtensionsActive(const CycleState& state) const {
+    for (const std::size_t i : m_preFilterWithExtensions) {
+        const bool skipped = i < 64 ? (state.skipPreFilterMask & (std::uint64_t(1) << i)) != 0
+                                    : state.skipFilterPlugins.count(m_preFilter[i].name) > 0;
+        if (!skipped) return true;
+    }
+    return false;
 }
 
 Status Framework::runPreFilterAddPod(CycleState& state, const PodInfo& podToSchedule, const PodInfo& podToAdd,

@@ -14,6 +14,7 @@
 #include "core/scheduler/config/types.h"
 #include "core/scheduler/framework/cycle_record.h"
 #include "core/scheduler/framework/interface.h"
+#include "core/scheduler/framework/node_info.h"
 #include "core/scheduler/framework/registry.h"
 
 namespace ks::scheduler {
@@ -29,6 +30,8 @@ public:
     virtual Status deletePod(const api::Pod& pod, const std::string& reason) = 0;
     virtual const std::vector<std::shared_ptr<PodInfo>>& nominatedPodsForNode(const std::string& nodeName) const = 0;
     virtual bool hasNominatedPods() const = 0;
+    // See SchedulingQueue::nominatorVersion; 0 when unknown (then nothing is remembered).
+    virtual std::uint64_t nominatorVersion() const { return 0; }
     virtual Status clearNominatedNodeName(const api::Pod& pod) = 0;
     virtual std::uint64_t randomInt(std::uint64_t n) = 0;
 };
@@ -108,6 +111,7 @@ public:
                               const NodeInfo& node) override;
     Status runPreFilterRemovePod(CycleState& state, const PodInfo& podToSchedule, const PodInfo& podToRemove,
                                  const NodeInfo& node) override;
+    bool preFilterExtensionsActive(const CycleState& state) const override;
     std::uint64_t randomInt(std::uint64_t n) override { return m_services.randomInt(n); }
     Status clearNominatedNodeName(const api::Pod& pod) override { return m_services.clearNominatedNodeName(pod); }
 
@@ -118,6 +122,21 @@ private:
     Status runFilterPluginsAddingNominatedPods(CycleState& state, const PodInfo& pod, const NodeInfo& node);
 
     SchedulerServices& m_services;
+    // The node with its nominated pods added, reused from node to node (copy-assigning keeps the
+    // lists' storage: a filter pass then allocates nothing for it). Not reentrant: a nested
+    // call (none today) falls back to a fresh copy.
+    NodeInfo m_nodeWithNominated;
+    bool m_nodeWithNominatedInUse = false;
+    // The nominated pods of each node (by snapshot slot), as last looked up, with the
+    // nominator's version then: preemption's dry runs ask again for the same node several times,
+    // and the lookup by name misses the cache.
+    const std::vector<std::shared_ptr<PodInfo>>& nominatedPodsOf(const NodeInfo& node);
+    struct NominatedMemo {
+        std::uint64_t version = 0;
+        std::string node;  // a new snapshot may put another node in the slot
+        const std::vector<std::shared_ptr<PodInfo>>* pods = nullptr;
+    };
+    std::vector<NominatedMemo> m_nominatedBySlot;
     std::string m_profileName;
     std::optional<std::int32_t> m_percentageOfNodesToScore;
     bool m_recording = false;

@@ -121,7 +121,7 @@ Status DefaultPreemption::selectVictimsOnNode(CycleState& state, const PodInfo& 
     victims.clear();
     numViolatingVictims = 0;
     auto removePod = [&](const std::shared_ptr<PodInfo>& p) {
-        node.removePod(p->namespace_(), p->name());
+        node.removePod(*p);
         return m_handle.runPreFilterRemovePod(state, pod, *p, node);
     };
     auto addPod = [&](const std::shared_ptr<PodInfo>& p) {

@@ -15,6 +15,7 @@
 #include "core/api/types.h"
 #include "core/api/value.h"
 #include "core/scheduler/framework/interface.h"
+#include "core/scheduler/framework/node_info.h"
 
 namespace ks::scheduler::plugins {
 
@@ -102,6 +103,9 @@ private:
     Handle& m_handle;
     DefaultPreemptionArgs m_args;
     PreemptionRecord m_record;
+    // The dry runs' copy of a node, reused from node to node: copy-assigning keeps the pod
+    // lists' storage, so a dry run allocates nothing for it.
+    NodeInfo m_nodeCopy;
 };
 
 // Registry factory: args is the pluginConfig args (null for the defaults).

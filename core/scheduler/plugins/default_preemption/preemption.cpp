@@ -76,9 +76,19 @@ Status DefaultPreemption::findCandidates(CycleState& state, const PodInfo& pod, 
     // Only nodes that the filters rejected as Unschedulable may be helped by evicting pods.
     // Nodes rejected as UnschedulableAndUnresolvable, and nodes without a status, are not.
     std::vector<NodeInfo*> potentialNodes;
+    // The filters recorded the nodes in snapshot order from a rotating start: the next node's
+    // status is usually the next entry, which spares a lookup by name per node.
+    std::size_t next = 0;
+    auto statusOf = [&](const std::string& name) {
+        if (next < m.size() && (m.begin() + static_cast<std::ptrdiff_t>(next))->first == name)
+            return m.begin() + static_cast<std::ptrdiff_t>(next++);
+        auto it = m.find(name);
+        if (it != m.end()) next = static_cast<std::size_t>(it - m.begin()) + 1;
+        return it;
+    };
     for (const auto& info : allNodes) {
         const std::string& name = info->name();
-        auto it = m.find(name);
+        auto it = statusOf(name);
         if (it != m.end() && it->second.code() == Code::Unschedulable) {
             potentialNodes.push_back(info.get());
             m_record.potentialNodes.push_back(name);
@@ -111,14 +121,17 @@ Status DefaultPreemption::dryRunPreemption(CycleState& state, const PodInfo& pod
     std::vector<PreemptionCandidate> nonViolating, violating;
     std::string errors;
     const std::size_t n = potentialNodes.size();
+    // Only the PreFilter extensions (AddPod / RemovePod) write to the state: when none is
+    // active for this pod, every dry run may read the cycle's state itself.
+    const bool copyState = m_handle.preFilterExtensionsActive(state);
     for (std::size_t i = 0; i < n; ++i) {
         const NodeInfo& original = *potentialNodes[(static_cast<std::size_t>(offset) + i) % n];
-        std::unique_ptr<NodeInfo> nodeCopy = original.clone();
-        std::unique_ptr<CycleState> stateCopy = state.clone();
+        m_nodeCopy = original;
+        std::unique_ptr<CycleState> stateCopy = copyState ? state.clone() : nullptr;
         PreemptionCandidate c;
         c.node = original.name();
         int numViolating = 0;
-        Status s = selectVictimsOnNode(*stateCopy, pod, *nodeCopy, pdbs, c.victims, numViolating);
+        Status s = selectVictimsOnNode(copyState ? *stateCopy : state, pod, m_nodeCopy, pdbs, c.victims, numViolating);
         if (s.isSuccess() && !c.victims.empty()) {
             c.numPDBViolations = numViolating;
             auto& list = numViolating == 0 ? nonViolating : violating;
