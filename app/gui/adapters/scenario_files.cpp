@@ -128,6 +128,12 @@ void ScenarioFiles::setErrors(const QStringList& errors) {
     emit errorsChanged();
 }
 
+void ScenarioFiles::showOpened() {
+    // A scenario opened from the File menu (or its keys, or the restore offer) is what the user
+    // wants to see: the lesson browser, if open, gives way.
+    m_app->lesson()->setBrowserOpen(false);
+}
+
 void ScenarioFiles::setLoaded(const QString& currentFile, const QString& title) {
     m_currentFile = currentFile;
     m_title = title;
@@ -151,6 +157,7 @@ bool ScenarioFiles::open(const QVariantList& files, bool remember) {
     setErrors({});
     setLoaded(paths.size() == 1 ? QFileInfo(paths.first()).absoluteFilePath() : QString(), m_app->scenarioName());
     if (remember) addRecent(paths);
+    showOpened();
     return true;
 }
 
@@ -164,6 +171,7 @@ bool ScenarioFiles::openExample(const QString& path) {
     }
     setErrors({});
     setLoaded(QString(), m_app->scenarioName());  // built in: Save as asks where to write
+    showOpened();
     return true;
 }
 
@@ -256,6 +264,7 @@ bool ScenarioFiles::importSnapshot(const QVariant& file) {
     }
     setErrors({});
     setLoaded(QString(), name);
+    showOpened();
     // Not saved as a scenario yet: the title says so and the autosave keeps it.
     onEdited();
     setNotice(tr("Imported %1 objects from %2; %3 runtime objects (Events, Leases) left out.")
@@ -377,6 +386,7 @@ bool ScenarioFiles::restoreAutosave() {
     }
     setErrors({});
     setLoaded(file, name);
+    showOpened();
     onEdited();  // the restored edits are not in the file yet
     return true;
 }

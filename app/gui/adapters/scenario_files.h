@@ -122,6 +122,7 @@ signals:
 private:
     void setErrors(const QStringList& errors);
     void setLoaded(const QString& currentFile, const QString& title);
+    void showOpened();
     void addRecent(const QStringList& files);
     void loadRecent();
     void storeRecent();

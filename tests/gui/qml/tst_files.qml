@@ -179,7 +179,9 @@ TestCase {
         const example = Files.examples.find(e => e.path === ":/scenarios/" + data.tag + ".yaml")
         verify(example, "listed in the menu")
         verify(example.title.length > 0 && example.description.length > 0)
+        App.lesson.browserOpen = true
         verify(Files.openExample(example.path), Files.errors.join("\n"))
+        verify(!App.lesson.browserOpen, "the lesson browser gives way to what was opened")
         compare(App.nodes.count, data.nodes)
         compare(App.pods.count, data.pods)
         compare(Files.currentFile, "", "built in: Save as asks where to write")
