@@ -126,9 +126,12 @@ std::optional<Value> scenarioObject(const Value& object) {
 
 std::vector<Value> scenarioObjects(const std::vector<Value>& objects) {
     // Creation order within a rank; the stored creationTimestamp is read before it is dropped.
+    // Objects created at the same moment (a scenario's, all at time 0) keep the order of their
+    // source text, which is the order they were created in and so the order pending pods queue.
     struct Entry {
         int rank;
         std::string created;
+        int line;
         Value object;
     };
     std::vector<Entry> entries;
@@ -137,10 +140,11 @@ std::vector<Value> scenarioObjects(const std::vector<Value>& objects) {
         if (!cleaned) continue;
         const Value* created = object.at("metadata.creationTimestamp");
         entries.push_back({kindRank(object), created && created->isScalar() ? created->text() : std::string(),
-                           std::move(*cleaned)});
+                           object.mark().line, std::move(*cleaned)});
     }
     std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-        return a.rank != b.rank ? a.rank < b.rank : a.created < b.created;
+        if (a.rank != b.rank) return a.rank < b.rank;
+        return a.created != b.created ? a.created < b.created : a.line < b.line;
     });
     std::vector<Value> out;
     out.reserve(entries.size());

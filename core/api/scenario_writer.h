@@ -17,8 +17,8 @@
 //    Other status is what the API server writes on create (a pending pod's phase and qosClass,
 //    a namespace's phase) or what controllers own, and is dropped.
 // Objects are ordered so that what others refer to comes first (namespaces, classes, volumes,
-// nodes, then workloads and pods), in creation order within a kind so that pending pods queue
-// again as they did.
+// nodes, then workloads and pods), in creation order within a kind (creationTimestamp, then
+// the line the object was read from) so that pending pods queue again as they did.
 //
 // Mirrors k8s.io/apiserver/pkg/registry/rest/create.go (BeforeCreate: the fields a create
 // sets or clears) and staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/types.go (ObjectMeta).

@@ -164,6 +164,9 @@ status:
             if (o.str("kind") == "Pod") (o.at("spec.nodeName") ? bound : pending) += 1;
         }
         QVERIFY2(bound >= 3 && pending >= 1, "the default scenario has bound and pending pods after a minute");
+        // Created at the same moment, the pods keep the order of the file (the queue's order).
+        QStringList pods = kindsInOrder(before).filter("Pod/");
+        QCOMPARE(pods, (QStringList{"Pod/db-0", "Pod/cache-0", "Pod/web-1", "Pod/web-2", "Pod/trainer"}));
 
         const std::string saved = writeScenario(before, {"saved by a test"});
         QVERIFY(saved.rfind("# saved by a test\n", 0) == 0);
