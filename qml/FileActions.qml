@@ -68,9 +68,10 @@ Item {
         errorDialog.headline = headline
         errorDialog.open()
     }
-    // Called by the window's onClosing: false keeps the window open and asks first.
+    // Called by the window's onClosing: false keeps the window open and asks first. A lesson's
+    // try-it edits belong to the lesson, which replays them; only a scenario's are asked about.
     function mayClose() {
-        if (closeConfirmed || !Files.modified || !Files.autosaving) return true
+        if (closeConfirmed || !Files.modified || !Files.autosaving || App.lesson.active) return true
         closeDialog.open()
         return false
     }

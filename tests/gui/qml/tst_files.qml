@@ -154,6 +154,27 @@ TestCase {
         actions.errorDialog.close()
     }
 
+    function test_closingAsksAboutUnsavedEdits() {
+        const window = createTemporaryObject(mainComponent, null)
+        verify(window)
+        const actions = findByName(window.contentItem, "fileActions")
+        window.close()
+        verify(!window.visible, "nothing unsaved: the window just closes")
+        window.show()
+        compare(panel.shell.run("kubectl label nodes node-a1 tier=gold"), 0)
+        window.close()
+        verify(window.visible, "unsaved edits: the window stays and asks")
+        tryVerify(() => actions.closeDialog.opened)
+        actions.closeDialog.reject()  // Cancel
+        tryVerify(() => !actions.closeDialog.visible)
+        verify(window.visible)
+        window.close()
+        tryVerify(() => actions.closeDialog.opened)
+        actions.closeDialog.close()
+        actions.closeNow()  // what Discard does
+        verify(!window.visible)
+    }
+
     function test_importSnapshot() {
         verify(Files.importSnapshot(dataUrl("snapshot/kind-cluster.yaml")), Files.errors.join("\n"))
         compare(App.nodes.count, 2)
