@@ -75,6 +75,9 @@ public:
     // PreFilter): callers that add or remove pods on a copy of a node then need no copy of the
     // state, which only those extensions write.
     virtual bool preFilterExtensionsActive(const CycleState&) const { return true; }
+    // Whether cycles record the teaching extras; plugins may skip the parts of their own
+    // records that only an explanation reads.
+    virtual bool recording() const { return true; }
     // The seeded random source of the simulation (tie breaking, sampling).
     virtual std::uint64_t randomInt(std::uint64_t n) = 0;
 };

@@ -57,7 +57,7 @@ public:
 
     // Record the teaching extras (every failing filter per node, raw scores)?
     void setRecording(bool on) { m_recording = on; }
-    bool recording() const { return m_recording; }
+    bool recording() const override { return m_recording; }
 
     // ---- extension points ----
     Status runPreEnqueuePlugins(const api::Pod& pod);

@@ -130,9 +130,10 @@ Status DefaultPreemption::selectVictimsOnNode(CycleState& state, const PodInfo& 
     };
 
     // First remove every pod of lower priority and check that the pod fits without them.
-    std::vector<std::shared_ptr<PodInfo>> potentialVictims;
-    const std::vector<std::shared_ptr<PodInfo>> pods = node.pods();
-    for (const auto& p : pods) {
+    std::vector<std::shared_ptr<PodInfo>>& potentialVictims = m_potentialVictims;
+    potentialVictims.clear();
+    m_pods.assign(node.pods().begin(), node.pods().end());  // removing changes node.pods()
+    for (const auto& p : m_pods) {
         if (p->priority() >= pod.priority()) continue;
         potentialVictims.push_back(p);
         if (Status s = removePod(p); !s.isSuccess()) return Status::error(s.message());
@@ -145,7 +146,10 @@ Status DefaultPreemption::selectVictimsOnNode(CycleState& state, const PodInfo& 
     // Reprieve as many pods as possible, most important first; PDB-violating ones first.
     std::stable_sort(potentialVictims.begin(), potentialVictims.end(),
                      [](const auto& a, const auto& b) { return preemption::moreImportantPod(*a->pod, *b->pod); });
-    std::vector<std::shared_ptr<PodInfo>> violating, nonViolating;
+    std::vector<std::shared_ptr<PodInfo>>& violating = m_violating;
+    std::vector<std::shared_ptr<PodInfo>>& nonViolating = m_nonViolating;
+    violating.clear();
+    nonViolating.clear();
     preemption::filterPodsWithPDBViolation(potentialVictims, pdbs, violating, nonViolating);
     auto reprieve = [&](const std::shared_ptr<PodInfo>& p, bool& fits) -> Status {
         if (Status s = addPod(p); !s.isSuccess()) return Status::error(s.message());

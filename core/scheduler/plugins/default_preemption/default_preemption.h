@@ -39,6 +39,8 @@ struct PreemptionCandidate {
 struct PreemptionRecord {
     std::string pod;               // namespace/name of the preemptor
     bool eligible = true;          // false: preemptionPolicy Never, or victims still terminating
+    // potentialNodes, nodeStatuses and candidates are filled only when the cycle records the
+    // teaching extras (Handle::recording): they name every node.
     std::vector<std::string> potentialNodes;  // nodes whose filter status was Unschedulable
     std::uint64_t offset = 0;      // where the dry run started among potentialNodes
     std::int32_t numCandidates = 0;// how many candidates the dry run looked for
@@ -106,6 +108,8 @@ private:
     // The dry runs' copy of a node, reused from node to node: copy-assigning keeps the pod
     // lists' storage, so a dry run allocates nothing for it.
     NodeInfo m_nodeCopy;
+    // The pod lists of one dry run, kept for their storage.
+    std::vector<std::shared_ptr<PodInfo>> m_pods, m_potentialVictims, m_violating, m_nonViolating;
 };
 
 // Registry factory: args is the pluginConfig args (null for the defaults).

@@ -40,8 +40,11 @@ Status DefaultPreemption::preempt(CycleState& state, const PodInfo& podInfo, con
     std::vector<PreemptionCandidate> candidates;
     NodeToStatus nodeStatuses;
     Status s = findCandidates(state, podInfo, m, candidates, nodeStatuses);
-    m_record.nodeStatuses = nodeStatuses;
-    for (const auto& c : candidates) m_record.candidates.push_back({c.node, podKeys(c.victims), c.numPDBViolations});
+    // The record's lists of every node only serve the explanation.
+    if (m_handle.recording()) {
+        m_record.nodeStatuses = nodeStatuses;
+        for (const auto& c : candidates) m_record.candidates.push_back({c.node, podKeys(c.victims), c.numPDBViolations});
+    }
     if (!s.isSuccess() && candidates.empty()) return s;
     if (candidates.empty()) {
         // Upstream returns a FitError over the dry-run statuses, with a result that clears the
@@ -86,12 +89,13 @@ Status DefaultPreemption::findCandidates(CycleState& state, const PodInfo& pod, 
         if (it != m.end()) next = static_cast<std::size_t>(it - m.begin()) + 1;
         return it;
     };
+    const bool recording = m_handle.recording();
     for (const auto& info : allNodes) {
         const std::string& name = info->name();
         auto it = statusOf(name);
         if (it != m.end() && it->second.code() == Code::Unschedulable) {
             potentialNodes.push_back(info.get());
-            m_record.potentialNodes.push_back(name);
+            if (recording) m_record.potentialNodes.push_back(name);
         } else if (it == m.end() || it->second.code() == Code::UnschedulableAndUnresolvable) {
             static const Status kNotHelpfulStatus = Status::constant(Code::UnschedulableAndUnresolvable, {kNotHelpful});  // shared by every node
             nodeStatuses[name] = kNotHelpfulStatus;
