@@ -54,9 +54,9 @@ std::size_t levenshtein(const std::string& a, const std::string& b) {
 }  // namespace
 
 const std::vector<std::string>& supportedCommands() {
-    static const std::vector<std::string> names = {"create", "get",    "describe", "delete", "apply", "patch",
-                                                   "scale",  "cordon", "uncordon", "drain",  "taint", "label",
-                                                   "annotate"};
+    static const std::vector<std::string> names = {"create", "get",   "describe", "delete", "apply",
+                                                   "patch",  "replace", "scale", "cordon", "uncordon",
+                                                   "drain",  "taint", "label",    "annotate"};
     return names;
 }
 
@@ -177,6 +177,7 @@ CommandResult runCommand(store::ApiStore& store, const std::vector<std::string>&
     if (c == "get") detail::runGet(inv, args);
     else if (c == "describe") detail::runDescribe(inv, args);
     else if (c == "apply") detail::runApply(inv, args);
+    else if (c == "replace") detail::runReplace(inv, args);
     else if (c == "create") detail::runCreate(inv, args);
     else if (c == "delete") detail::runDelete(inv, args);
     else if (c == "label") detail::runLabel(inv, args);

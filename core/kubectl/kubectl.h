@@ -3,10 +3,11 @@
 // through admission and reaches the watchers, as a real kubectl's requests reach kube-apiserver.
 //
 // Mirrors the client-side behaviour of kubectl v1.31 (k8s.io/kubectl/pkg/cmd/{get,describe,
-// apply,create,delete,label,annotate,taint,drain,scale,patch}, pkg/describe/describe.go, pkg/drain):
+// apply,create,replace,delete,label,annotate,taint,drain,scale,patch}, pkg/describe/describe.go, pkg/drain):
 // the same words, the same exit codes, the same table and describe layouts.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,9 @@ struct KubectlOptions {
     std::string defaultNamespace = "default";  // the kubeconfig context's namespace
     // Relative -f paths are read from here (empty: the process's working directory).
     std::string workingDirectory;
+    // -f names found here are read from this text instead of the file system: an editor's
+    // document, which is recorded with the edit so that replaying the command needs no file.
+    std::map<std::string, std::string> documents;
 };
 
 // Splits a command line as a POSIX shell splits words: blanks separate, 'single quotes' keep

@@ -1,7 +1,9 @@
-// kubectl apply, create and delete (k8s.io/kubectl/pkg/cmd/{apply,create,delete}, v1.31).
+// kubectl apply, create, replace and delete (k8s.io/kubectl/pkg/cmd/{apply,create,replace,delete},
+// v1.31).
 // apply keeps kubectl.kubernetes.io/last-applied-configuration and sends the difference as a
 // merge patch (client-side apply: fields dropped from the configuration are removed); create -f
-// creates; delete prints `pod "x" deleted`.
+// creates; replace updates the whole object, replace --force deletes and creates it again (how a
+// pod's immutable spec is changed); delete prints `pod "x" deleted`.
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
@@ -26,6 +28,7 @@ const std::vector<FlagSpec> kDeleteFlags = {
     {"filename", 'f', false}, {"all", 0, true},          {"selector", 'l', false}, {"all-namespaces", 'A', true},
     {"force", 0, true},       {"grace-period", 0, false}, {"now", 0, true},         {"wait", 0, true},
     {"ignore-not-found", 0, true}};
+const std::vector<FlagSpec> kReplaceFlags = {{"filename", 'f', false}, {"force", 0, true}, {"grace-period", 0, false}};
 
 const char* kNoResources =
     "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n"
@@ -40,7 +43,14 @@ struct FileObject {
 // Reads -f files; prints kubectl's errors and returns false when one cannot be used.
 bool loadFiles(Invocation& inv, std::vector<FileObject>& out) {
     std::vector<std::string> files;
+    api::LoadResult loaded;
     for (const auto& f : inv.values("filename")) {
+        if (auto doc = inv.options.documents.find(f); doc != inv.options.documents.end()) {
+            auto one = api::loadManifestText(doc->second, f);
+            for (auto& o : one.objects) loaded.objects.push_back(std::move(o));
+            for (auto& d : one.diagnostics) loaded.diagnostics.push_back(std::move(d));
+            continue;
+        }
         if (f == "-") {
             inv.fail("reading from stdin is not supported in the simulated cluster");
             return false;
@@ -64,7 +74,11 @@ bool loadFiles(Invocation& inv, std::vector<FileObject>& out) {
             files.push_back(p.string());
         }
     }
-    auto loaded = api::loadManifestFiles(files);
+    if (!files.empty()) {
+        auto fromFiles = api::loadManifestFiles(files);
+        for (auto& o : fromFiles.objects) loaded.objects.push_back(std::move(o));
+        for (auto& d : fromFiles.diagnostics) loaded.diagnostics.push_back(std::move(d));
+    }
     bool failed = false;
     for (const auto& d : loaded.diagnostics)
         if (d.isError()) {
@@ -300,6 +314,69 @@ int runDelete(Invocation& inv, const std::vector<std::string>& args) {
         inv.out(singular +
                 " \"" + key.name + "\" " + (immediate ? "force deleted" : "deleted") + "\n");
     }
+    return inv.result.exitCode;
+}
+
+// replace.go: without --force an Update of each object (NotFound when it does not exist); with
+// --force each object is deleted (a missing one is fine: "replace will create a resource if it
+// doesn't exist already") and created again. Upstream waits until the deleted object is gone;
+// here the deletion is immediate (grace period 0) so that the command is one step of the run,
+// as a pod's replacement needs no kubelet to finish first.
+int runReplace(Invocation& inv, const std::vector<std::string>& args) {
+    if (!parseFlags(inv, args, kReplaceFlags)) return inv.result.exitCode;
+    const bool force = inv.boolFlag("force");
+    if (inv.has("grace-period") && !force) return inv.fail("--grace-period must have --force specified");
+    if (!inv.has("filename")) {
+        inv.err("error: Must specify --filename to replace\nSee 'kubectl replace -h' for help and examples\n");
+        inv.result.exitCode = 1;
+        return 1;
+    }
+    std::vector<FileObject> objects;
+    if (!loadFiles(inv, objects)) return inv.result.exitCode;
+    if (!force) {
+        for (auto& fo : objects) {
+            const std::string name = nameOf(fo.object);
+            auto result = inv.store.update(fo.object);
+            if (!result.ok()) {
+                inv.err("Error from server (" + std::string(result.status.reason()) + "): error when replacing \"" +
+                        fo.file + "\": " + result.status.message + "\n");
+                inv.result.exitCode = 1;
+                continue;
+            }
+            inv.result.mutated = true;
+            inv.out(qualifiedName(*fo.kind, name) + " replaced\n");
+        }
+        return inv.result.exitCode;
+    }
+    store::DeleteOptions options;
+    options.gracePeriodSeconds = 0;
+    for (const auto& fo : objects) {
+        const auto key = store::ObjectKey::of(fo.object);
+        if (!inv.store.find(key)) continue;
+        auto result = inv.store.remove(key, options);
+        if (!result.ok()) {
+            if (result.status.code == store::Code::NotFound) continue;
+            inv.failStatus(result.status);
+            return inv.result.exitCode;
+        }
+        inv.result.mutated = true;
+        std::string singular = qualifiedName(*fo.kind, "");
+        singular.pop_back();
+        inv.out(singular + " \"" + key.name + "\" deleted\n");
+    }
+    int count = 0;
+    for (auto& fo : objects) {
+        const std::string name = nameOf(fo.object);
+        auto created = inv.store.create(fo.object);
+        if (!created.ok()) {
+            inv.failStatus(created.status);
+            return inv.result.exitCode;
+        }
+        inv.result.mutated = true;
+        ++count;
+        inv.out(qualifiedName(*fo.kind, name) + " replaced\n");
+    }
+    if (count == 0) return inv.fail("no objects passed to replace");
     return inv.result.exitCode;
 }
 

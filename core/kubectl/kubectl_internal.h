@@ -78,6 +78,7 @@ int runGet(Invocation& inv, const std::vector<std::string>& args);
 int runDescribe(Invocation& inv, const std::vector<std::string>& args);
 int runApply(Invocation& inv, const std::vector<std::string>& args);
 int runCreate(Invocation& inv, const std::vector<std::string>& args);
+int runReplace(Invocation& inv, const std::vector<std::string>& args);
 int runDelete(Invocation& inv, const std::vector<std::string>& args);
 int runLabel(Invocation& inv, const std::vector<std::string>& args);
 int runAnnotate(Invocation& inv, const std::vector<std::string>& args);

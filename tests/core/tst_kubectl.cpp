@@ -199,7 +199,7 @@ void TestKubectl::output_data() {
 
     QTest::newRow("help") << "kubectl help"
                           << "kubectl controls the Kubernetes cluster manager.\n\nCommands available here:\n  create\n  get\n"
-                             "  describe\n  delete\n  apply\n  patch\n  scale\n  cordon\n  uncordon\n  drain\n  taint\n  label\n"
+                             "  describe\n  delete\n  apply\n  patch\n  replace\n  scale\n  cordon\n  uncordon\n  drain\n  taint\n  label\n"
                              "  annotate\n"
                           << "" << 0;
     QTest::newRow("get nodes") << "kubectl get nodes"
