@@ -8,6 +8,14 @@ ScrollView {
     id: canvas
     clip: true
     contentWidth: availableWidth
+    contentHeight: zonesFlow.height
+    // A click on empty canvas clears the selection (cards and chips take their own clicks).
+    MouseArea {
+        objectName: "canvasBackground"
+        width: canvas.availableWidth
+        height: Math.max(canvas.availableHeight, zonesFlow.height)
+        onClicked: App.clearSelection()
+    }
     Flow {
         id: zonesFlow
         objectName: "zones"

@@ -36,6 +36,12 @@ ApplicationWindow {
         context: Qt.ApplicationShortcut; sequence: "Escape"; enabled: Theme.presentation
         onActivated: Theme.presentation = false
     }
+    // Escape outside presentation mode lets go of the Inspector's object.
+    Shortcut {
+        context: Qt.ApplicationShortcut; sequence: "Escape"
+        enabled: !Theme.presentation && App.selection.kind !== undefined
+        onActivated: App.clearSelection()
+    }
 
     // kubestage --presentation, --theme dark
     property bool startInPresentation: false

@@ -27,8 +27,17 @@ Rectangle {
     // Highlighted when a lesson points at it, or when it won the scheduling cycle shown.
     readonly property bool spotlit: App.lesson.spotlight.indexOf("node-card:" + name) >= 0
     readonly property bool winner: App.cycle.valid && App.cycle.selectedNode === name
-    border.color: spotlit || winner ? Theme.accent : unschedulable ? Theme.warning : Theme.border
-    border.width: spotlit || winner ? 3 : unschedulable ? 2 : 1
+    // The Inspector's object: a thick ring in the text colour, unlike the lesson's accent.
+    readonly property bool selected: App.selection.kind === "Node" && App.selection.name === name
+    objectName: "node:" + name
+    border.color: selected ? Theme.text : spotlit || winner ? Theme.accent : unschedulable ? Theme.warning : Theme.border
+    border.width: selected ? 3 : spotlit || winner ? 3 : unschedulable ? 2 : 1
+
+    // Below the chips, which select their pod themselves.
+    MouseArea {
+        anchors.fill: parent
+        onClicked: App.select("Node", "", card.name)
+    }
 
     ColumnLayout {
         id: column

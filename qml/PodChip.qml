@@ -15,8 +15,10 @@ Rectangle {
         return spot.indexOf("pod-card:" + namespaceName + "/" + name) >= 0
             || (namespaceName === "default" && spot.indexOf("pod-card:" + name) >= 0)
     }
-    border.color: Theme.accent
-    border.width: spotlit ? 3 : 0
+    readonly property bool selected: App.selection.kind === "Pod" && App.selection.name === name
+                                     && App.selection.namespace === namespaceName
+    border.color: selected ? Theme.text : Theme.accent
+    border.width: selected || spotlit ? 3 : 0
     radius: height / 2
     color: Theme.phaseColor(phase)
     width: label.implicitWidth + 14
@@ -27,5 +29,9 @@ Rectangle {
         text: chip.label
         font.pixelSize: Theme.fontSmall
         color: "white"
+    }
+    MouseArea {
+        anchors.fill: parent
+        onClicked: App.select("Pod", chip.namespaceName, chip.name)
     }
 }

@@ -11,6 +11,7 @@ ListView {
     model: App.pods
     ScrollBar.vertical: ScrollBar {}
     delegate: RowLayout {
+        id: row
         required property string name
         required property string namespaceName
         required property string phase
@@ -23,6 +24,11 @@ ListView {
             font.pixelSize: Theme.fontSmall
             Layout.fillWidth: true
             elide: Text.ElideRight
+            // The whole row selects its pod, not only the chip.
+            MouseArea {
+                anchors.fill: parent
+                onClicked: App.select("Pod", row.namespaceName, row.name)
+            }
         }
     }
 }

@@ -3,14 +3,15 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import KubeStage.Core
 
-// The side panel: the lesson (when one is open), the timeline, the events, the pods and the
-// kubectl console.
+// The side panel: the lesson (when one is open), the timeline, the events, the pods, the
+// inspector of the selected object and the kubectl console.
 Rectangle {
     id: side
     color: Theme.surface
     border.color: Theme.border
     radius: Theme.radius
     property alias currentIndex: tabs.currentIndex
+    readonly property int inspectorIndex: 4
 
     ColumnLayout {
         anchors.fill: parent
@@ -27,8 +28,16 @@ Rectangle {
             SideTab { text: qsTr("Timeline"); spotlit: tabs.spot.indexOf("timeline") >= 0 }
             SideTab { text: qsTr("Events") + " (" + App.events.count + ")"; spotlit: tabs.spot.indexOf("events") >= 0 }
             SideTab { text: qsTr("Pods") }
+            SideTab { objectName: "inspectorTab"; text: qsTr("Inspector") }
             SideTab { text: qsTr("Console") }
             Component.onCompleted: currentIndex = App.lesson.active ? 0 : 1
+        }
+        Connections {
+            // Selecting an object shows it in the Inspector.
+            target: App
+            function onSelectionChanged() {
+                if (App.selection.kind !== undefined && !Theme.presentation) tabs.currentIndex = side.inspectorIndex
+            }
         }
         Connections {
             target: Theme
@@ -52,6 +61,7 @@ Rectangle {
             TimelineList { objectName: "timeline" }
             EventsList { objectName: "events" }
             PodsList { objectName: "pods" }
+            InspectorPanel { objectName: "inspectorPanel" }
             ConsolePanel { objectName: "console" }
         }
     }

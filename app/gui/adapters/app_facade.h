@@ -14,12 +14,14 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 #include <functional>
+#include <map>
 #include <memory>
 
 #include "control_plane.h"
 #include "core/kubectl/kubectl.h"
 #include "cycle_view.h"
 #include "event_list_model.h"
+#include "inspector.h"
 #include "lesson_controller.h"
 #include "node_list_model.h"
 #include "pod_list_model.h"
@@ -45,6 +47,9 @@ class AppFacade : public QObject {
     Q_PROPERTY(ControlPlane* controlPlane READ controlPlane CONSTANT)
     Q_PROPERTY(CycleView* cycle READ cycle CONSTANT)
     Q_PROPERTY(LessonController* lesson READ lesson CONSTANT)
+    Q_PROPERTY(Inspector* inspector READ inspector CONSTANT)
+    // The object the user clicked: {kind, namespace, name}; empty when nothing is selected.
+    Q_PROPERTY(QVariantMap selection READ selection NOTIFY selectionChanged)
     Q_PROPERTY(QString scenarioName READ scenarioName NOTIFY scenarioChanged)
     Q_PROPERTY(QStringList loadErrors READ loadErrors NOTIFY scenarioChanged)
     Q_PROPERTY(QStringList zones READ zones NOTIFY zonesChanged)
@@ -77,6 +82,10 @@ public:
     ControlPlane* controlPlane() { return &m_controlPlane; }
     CycleView* cycle() { return &m_cycle; }
     LessonController* lesson() { return &m_lesson; }
+    Inspector* inspector();  // app_facade_selection.cpp
+    QVariantMap selection() const { return m_selection; }
+    Q_INVOKABLE void select(const QString& kind, const QString& namespaceName, const QString& name);
+    Q_INVOKABLE void clearSelection();
     QString scenarioName() const { return m_scenarioName; }
     QStringList loadErrors() const { return m_loadErrors; }
     QStringList zones() const { return m_zones; }
@@ -109,8 +118,10 @@ public:
     // Runs a kubectl command line on the cluster as the user's edit. A command that wrote to the
     // store is recorded at the current step (dropping edits recorded at later steps): replaying
     // to a step applies the edits of each step on arrival, so stepping back and forth shows
-    // exactly the states the user saw. Calls notifyClusterEdited() after a write.
-    kubectl::CommandResult runKubectl(const QString& line);
+    // exactly the states the user saw. Calls notifyClusterEdited() after a write. `documents`
+    // are the -f files the line names, given as text (an editor's document); they are recorded
+    // with the edit, so replay reads the same text.
+    kubectl::CommandResult runKubectl(const QString& line, const std::map<std::string, std::string>& documents = {});
     // Undo takes back the user's last edit: the run is replayed from the start to the current
     // step without it, so the cluster is exactly as if it had never been made (the scheduler's
     // reactions to it vanish too). Redo puts it back the same way. A new edit clears redo.
@@ -141,6 +152,7 @@ signals:
     void speedChanged();
     void clusterEdited();
     void editsChanged();
+    void selectionChanged();
 
 private:
     friend class LessonController;
@@ -155,6 +167,7 @@ private:
     struct Edit {
         int position = 0;
         std::string line;
+        std::map<std::string, std::string> documents;  // -f name -> text
     };
     std::vector<Edit> m_edits;
     std::vector<Edit> m_redone;  // undone edits, the last undone at the back
@@ -179,6 +192,8 @@ private:
     int m_furthest = 0;
     double m_speed = 1.0;
     QTimer m_playTimer;
+    QVariantMap m_selection;
+    Inspector* m_inspector = nullptr;
 };
 
 }  // namespace ks::gui

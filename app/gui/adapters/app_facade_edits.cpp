@@ -1,4 +1,4 @@
-// The user's edits (console commands) as part of the run: recorded at the step they were made
+// The user's edits (console commands, the Inspector's forms and YAML) as part of the run: recorded at the step they were made
 // and applied again whenever stepping or replay arrives at that step.
 #include <algorithm>
 #include <exception>
@@ -11,12 +11,14 @@
 
 namespace ks::gui {
 
-kubectl::CommandResult AppFacade::runKubectl(const QString& line) {
+kubectl::CommandResult AppFacade::runKubectl(const QString& line, const std::map<std::string, std::string>& documents) {
     std::string text = line.toStdString();
     kubectl::CommandResult result;
     const std::uint64_t before = cluster().store().resourceVersion();
+    kubectl::KubectlOptions options;
+    options.documents = documents;
     try {
-        result = kubectl::runCommand(cluster().store(), text);
+        result = kubectl::runCommand(cluster().store(), text, options);
     } catch (const std::exception& e) {
         // A command must never take the window down; say what failed instead.
         result.err = std::string("error: ") + e.what() + "\n";
@@ -28,7 +30,7 @@ kubectl::CommandResult AppFacade::runKubectl(const QString& line) {
     m_edits.erase(std::remove_if(m_edits.begin(), m_edits.end(),
                                  [this](const Edit& e) { return e.position > m_position; }),
                   m_edits.end());
-    m_edits.push_back({m_position, std::move(text)});
+    m_edits.push_back({m_position, std::move(text), documents});
     m_redone.clear();
     m_timeline.append(cluster().trace());
     notifyClusterEdited();
@@ -53,8 +55,10 @@ bool AppFacade::moveLastEdit(std::vector<Edit>& from, std::vector<Edit>& to) {
 void AppFacade::applyEditsAt(int position) {
     for (const Edit& e : m_edits) {
         if (e.position != position) continue;
+        kubectl::KubectlOptions options;
+        options.documents = e.documents;
         try {
-            kubectl::runCommand(cluster().store(), e.line);
+            kubectl::runCommand(cluster().store(), e.line, options);
         } catch (const std::exception&) {
             // It failed the same way when it was typed; its partial effect is replayed as well.
         }
