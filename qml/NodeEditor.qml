@@ -40,12 +40,13 @@ ColumnLayout {
                     text: modelData.key + " ="
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontSmall
-                    Layout.maximumWidth: form.width * 0.55
+                    Layout.maximumWidth: form.width * 0.5
                     elide: Text.ElideMiddle
                 }
                 InspectorField {
                     objectName: "labelValue:" + modelData.key
                     Layout.fillWidth: true
+                    Layout.minimumWidth: 90 * Theme.scale
                     text: modelData.value
                     onEditingFinished: if (text !== modelData.value) form.inspector.setNodeLabel(modelData.key, text)
                 }

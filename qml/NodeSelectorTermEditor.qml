@@ -4,15 +4,15 @@ import QtQuick.Layouts
 import KubeStage.Core
 
 // One node selector term of a pod's node affinity (matchExpressions: key, operator, values),
-// with the weight when it is a preferred term. Edits go through the PodEditor `form`.
+// with the weight when it is a preferred term. Edits go through the PodEditor `owner`.
 Rectangle {
     id: term
-    property var form
+    property var owner
     property var termPath: []      // the NodeSelectorTerm in spec
     property var weightPath: null  // the PreferredSchedulingTerm holding it, when preferred
     property string errorPrefix: ""
     signal removeTerm()
-    readonly property var value: form.get(form.spec, termPath) || ({})
+    readonly property var value: owner.get(owner.spec, termPath) || ({})
     readonly property var expressions: value.matchExpressions || []
     Layout.fillWidth: true
     implicitHeight: column.implicitHeight + 8
@@ -31,10 +31,10 @@ Rectangle {
             Text { text: qsTr("weight"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
             InspectorField {
                 Layout.preferredWidth: 50 * Theme.scale
-                text: term.weightPath ? term.form.weightText(term.weightPath) : ""
+                text: term.weightPath ? term.owner.weightText(term.weightPath) : ""
                 onTextEdited: {
                     const p = term.weightPath, t = text
-                    term.form.edit(s => term.form.get(s, p).weight = term.form.numberOrText(t))
+                    term.owner.edit(s => term.owner.get(s, p).weight = term.owner.numberOrText(t))
                 }
             }
         }
@@ -50,9 +50,10 @@ Rectangle {
                 rowSpacing: 2
                 function set(field, v) {
                     const p = term.termPath, i = index
-                    term.form.edit(s => term.form.get(s, p).matchExpressions[i][field] = v)
+                    term.owner.edit(s => term.owner.get(s, p).matchExpressions[i][field] = v)
                 }
                 InspectorField {
+                    objectName: term.objectName + ".key" + expr.index
                     Layout.fillWidth: true
                     placeholderText: qsTr("key")
                     text: expr.e.key || ""
@@ -64,8 +65,8 @@ Rectangle {
                     value: expr.e.operator || "In"
                     onPicked: (v) => {
                         const p = term.termPath, i = expr.index
-                        term.form.edit(s => {
-                            const x = term.form.get(s, p).matchExpressions[i]
+                        term.owner.edit(s => {
+                            const x = term.owner.get(s, p).matchExpressions[i]
                             x.operator = v
                             if (v === "Exists" || v === "DoesNotExist") delete x.values
                             else if (!x.values) x.values = []
@@ -76,16 +77,17 @@ Rectangle {
                     text: "✕"
                     onClicked: {
                         const p = term.termPath, i = expr.index
-                        term.form.edit(s => term.form.get(s, p).matchExpressions.splice(i, 1))
+                        term.owner.edit(s => term.owner.get(s, p).matchExpressions.splice(i, 1))
                     }
                 }
                 InspectorField {
+                    objectName: term.objectName + ".values" + expr.index
                     Layout.columnSpan: 3
                     Layout.fillWidth: true
                     visible: expr.e.operator !== "Exists" && expr.e.operator !== "DoesNotExist"
                     placeholderText: qsTr("values, comma separated")
                     text: (expr.e.values || []).join(",")
-                    onTextEdited: expr.set("values", term.form.splitList(text))
+                    onTextEdited: expr.set("values", term.owner.splitList(text))
                 }
             }
         }
@@ -95,8 +97,8 @@ Rectangle {
                 text: qsTr("Add expression")
                 onClicked: {
                     const p = term.termPath
-                    term.form.edit(s => {
-                        const t = term.form.get(s, p)
+                    term.owner.edit(s => {
+                        const t = term.owner.get(s, p)
                         if (!t.matchExpressions) t.matchExpressions = []
                         t.matchExpressions.push({ key: "", operator: "In", values: [] })
                     })

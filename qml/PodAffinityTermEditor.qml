@@ -4,15 +4,15 @@ import QtQuick.Layouts
 import KubeStage.Core
 
 // One pod (anti-)affinity term: labelSelector.matchLabels (k=v,...), topologyKey and namespaces,
-// with the weight when it is a preferred term. Edits go through the PodEditor `form`.
+// with the weight when it is a preferred term. Edits go through the PodEditor `owner`.
 Rectangle {
     id: term
-    property var form
+    property var owner
     property var termPath: []      // the PodAffinityTerm in spec
     property var weightPath: null  // the WeightedPodAffinityTerm holding it, when preferred
     property string errorPrefix: ""
     signal removeTerm()
-    readonly property var value: form.get(form.spec, termPath) || ({})
+    readonly property var value: owner.get(owner.spec, termPath) || ({})
     Layout.fillWidth: true
     implicitHeight: grid.implicitHeight + 8
     color: "transparent"
@@ -21,7 +21,7 @@ Rectangle {
 
     function set(change) {
         const p = term.termPath
-        term.form.edit(s => change(term.form.get(s, p)))
+        term.owner.edit(s => change(term.owner.get(s, p)))
     }
 
     GridLayout {
@@ -35,18 +35,18 @@ Rectangle {
         InspectorField {
             visible: term.weightPath !== null
             Layout.preferredWidth: 50 * Theme.scale
-            text: term.weightPath ? term.form.weightText(term.weightPath) : ""
+            text: term.weightPath ? term.owner.weightText(term.weightPath) : ""
             onTextEdited: {
                 const p = term.weightPath, t = text
-                term.form.edit(s => term.form.get(s, p).weight = term.form.numberOrText(t))
+                term.owner.edit(s => term.owner.get(s, p).weight = term.owner.numberOrText(t))
             }
         }
         Text { text: "matchLabels"; color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
         InspectorField {
             Layout.fillWidth: true
             placeholderText: "app=web,tier=front"
-            text: term.form.labelsText(term.value.labelSelector ? term.value.labelSelector.matchLabels : null)
-            onTextEdited: { const t = text; term.set(v => { if (!v.labelSelector) v.labelSelector = {}; v.labelSelector.matchLabels = term.form.parseLabels(t) }) }
+            text: term.owner.labelsText(term.value.labelSelector ? term.value.labelSelector.matchLabels : null)
+            onTextEdited: { const t = text; term.set(v => { if (!v.labelSelector) v.labelSelector = {}; v.labelSelector.matchLabels = term.owner.parseLabels(t) }) }
         }
         Text { text: "topologyKey"; color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
         InspectorField {
@@ -61,7 +61,7 @@ Rectangle {
             text: (term.value.namespaces || []).join(",")
             onTextEdited: {
                 const t = text
-                term.set(v => { const l = term.form.splitList(t); if (l.length) v.namespaces = l; else delete v.namespaces })
+                term.set(v => { const l = term.owner.splitList(t); if (l.length) v.namespaces = l; else delete v.namespaces })
             }
         }
         SmallButton { Layout.columnSpan: 2; text: qsTr("Remove term"); onClicked: term.removeTerm() }

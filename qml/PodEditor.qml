@@ -223,7 +223,8 @@ ColumnLayout {
             delegate: NodeSelectorTermEditor {
                 required property int index
                 Layout.fillWidth: true
-                form: form
+                owner: form
+                objectName: "requiredNodeTerm" + index
                 termPath: form.requiredTermsPath.concat([index])
                 errorPrefix: "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[" + index + "]"
                 onRemoveTerm: {
@@ -252,7 +253,8 @@ ColumnLayout {
             delegate: NodeSelectorTermEditor {
                 required property int index
                 Layout.fillWidth: true
-                form: form
+                owner: form
+                objectName: "preferredNodeTerm" + index
                 termPath: form.preferredNodePath.concat([index, "preference"])
                 weightPath: form.preferredNodePath.concat([index])
                 errorPrefix: "spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[" + index + "]"
@@ -292,7 +294,7 @@ ColumnLayout {
                 delegate: PodAffinityTermEditor {
                     required property int index
                     Layout.fillWidth: true
-                    form: form
+                    owner: form
                     termPath: affinitySection.requiredPath.concat([index])
                     errorPrefix: "spec.affinity." + affinitySection.modelData.key + ".requiredDuringSchedulingIgnoredDuringExecution[" + index + "]"
                     onRemoveTerm: {
@@ -306,7 +308,7 @@ ColumnLayout {
                 delegate: PodAffinityTermEditor {
                     required property int index
                     Layout.fillWidth: true
-                    form: form
+                    owner: form
                     weightPath: affinitySection.preferredPath.concat([index])
                     termPath: affinitySection.preferredPath.concat([index, "podAffinityTerm"])
                     errorPrefix: "spec.affinity." + affinitySection.modelData.key + ".preferredDuringSchedulingIgnoredDuringExecution[" + index + "]"

@@ -254,4 +254,44 @@ TestCase {
         verify(App.undo())
         compare(taintsOf("node-b1"), "")
     }
+
+    function test_nodeAffinityAndPodYaml() {
+        const window = createTemporaryObject(mainComponent, null)
+        window.requestActivate()
+        tryVerify(() => window.active)
+        App.select("Pod", "default", "web-1")
+        const panel = findByName(window.contentItem, "inspectorPanel")
+        tryVerify(() => panel.visible)
+        App.inspector.recomputeWhatIf()
+        verify(App.inspector.whatIf.find(r => r.node === "node-b1").feasible)
+
+        // A required node affinity term typed into the form: only node-a1 has disktype=ssd.
+        findByName(panel, "addRequiredNodeTerm").clicked()
+        tryVerify(() => findByName(panel, "requiredNodeTerm0.key0") !== null)
+        typeInto(findByName(panel, "requiredNodeTerm0.key0"), "disktype")
+        typeInto(findByName(panel, "requiredNodeTerm0.values0"), "ssd")
+        compare(App.inspector.formErrors.length, 0, JSON.stringify(App.inspector.formErrors))
+        const term = App.inspector.podDraft.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]
+        compare(JSON.stringify(term), JSON.stringify({ matchExpressions: [{ key: "disktype", operator: "In", values: ["ssd"] }] }))
+        tryCompare(App.inspector, "whatIfWinner", "node-a1")
+        const b1 = App.inspector.whatIf.find(r => r.node === "node-b1")
+        verify(!b1.feasible)
+        compare(b1.plugin, "NodeAffinity")
+        compare(b1.reason, "node(s) didn't match Pod's node affinity/selector")
+        App.inspector.resetPodDraft()
+        verify(!App.inspector.draftDirty)
+
+        // The pod's YAML, edited and applied: the pod is re-created with the new image.
+        panel.tabs.currentIndex = 1
+        const editor = findByName(panel, "yamlEditor")
+        tryVerify(() => editor.visible)
+        verify(editor.text.indexOf("image: nginx:1.27") >= 0)
+        editor.text = editor.text.replace("image: nginx:1.27", "image: nginx:1.28")
+        mouseClick(findByName(panel, "yamlApply"))
+        compare(App.inspector.yamlErrors.length, 0, JSON.stringify(App.inspector.yamlErrors))
+        verify(App.inspector.yaml.indexOf("image: nginx:1.28") >= 0)
+        verify(App.canUndo)
+        verify(App.undo())
+        verify(App.inspector.yaml.indexOf("image: nginx:1.27") >= 0)
+    }
 }
