@@ -47,7 +47,7 @@ ColumnLayout {
                     objectName: "labelValue:" + modelData.key
                     Layout.fillWidth: true
                     Layout.minimumWidth: 90 * Theme.scale
-                    text: modelData.value
+                    value: modelData.value
                     onEditingFinished: if (text !== modelData.value) form.inspector.setNodeLabel(modelData.key, text)
                 }
                 SmallButton {

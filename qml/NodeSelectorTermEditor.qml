@@ -31,7 +31,7 @@ Rectangle {
             Text { text: qsTr("weight"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
             InspectorField {
                 Layout.preferredWidth: 50 * Theme.scale
-                text: term.weightPath ? term.owner.weightText(term.weightPath) : ""
+                value: term.weightPath ? term.owner.weightText(term.weightPath) : ""
                 onTextEdited: {
                     const p = term.weightPath, t = text
                     term.owner.edit(s => term.owner.get(s, p).weight = term.owner.numberOrText(t))
@@ -56,7 +56,7 @@ Rectangle {
                     objectName: term.objectName + ".key" + expr.index
                     Layout.fillWidth: true
                     placeholderText: qsTr("key")
-                    text: expr.e.key || ""
+                    value: expr.e.key || ""
                     onTextEdited: expr.set("key", text)
                 }
                 SmallCombo {
@@ -86,7 +86,7 @@ Rectangle {
                     Layout.fillWidth: true
                     visible: expr.e.operator !== "Exists" && expr.e.operator !== "DoesNotExist"
                     placeholderText: qsTr("values, comma separated")
-                    text: (expr.e.values || []).join(",")
+                    value: (expr.e.values || []).join(",")
                     onTextEdited: expr.set("values", term.owner.splitList(text))
                 }
             }

@@ -35,7 +35,7 @@ Rectangle {
         InspectorField {
             visible: term.weightPath !== null
             Layout.preferredWidth: 50 * Theme.scale
-            text: term.weightPath ? term.owner.weightText(term.weightPath) : ""
+            value: term.weightPath ? term.owner.weightText(term.weightPath) : ""
             onTextEdited: {
                 const p = term.weightPath, t = text
                 term.owner.edit(s => term.owner.get(s, p).weight = term.owner.numberOrText(t))
@@ -43,22 +43,24 @@ Rectangle {
         }
         Text { text: "matchLabels"; color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
         InspectorField {
+            objectName: term.objectName + ".matchLabels"
             Layout.fillWidth: true
             placeholderText: "app=web,tier=front"
-            text: term.owner.labelsText(term.value.labelSelector ? term.value.labelSelector.matchLabels : null)
+            value: term.owner.labelsText(term.value.labelSelector ? term.value.labelSelector.matchLabels : null)
             onTextEdited: { const t = text; term.set(v => { if (!v.labelSelector) v.labelSelector = {}; v.labelSelector.matchLabels = term.owner.parseLabels(t) }) }
         }
         Text { text: "topologyKey"; color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
         InspectorField {
+            objectName: term.objectName + ".topologyKey"
             Layout.fillWidth: true
-            text: term.value.topologyKey || ""
+            value: term.value.topologyKey || ""
             onTextEdited: { const t = text; term.set(v => v.topologyKey = t) }
         }
         Text { text: "namespaces"; color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
         InspectorField {
             Layout.fillWidth: true
             placeholderText: qsTr("the pod's own namespace")
-            text: (term.value.namespaces || []).join(",")
+            value: (term.value.namespaces || []).join(",")
             onTextEdited: {
                 const t = text
                 term.set(v => { const l = term.owner.splitList(t); if (l.length) v.namespaces = l; else delete v.namespaces })

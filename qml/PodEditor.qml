@@ -98,7 +98,7 @@ ColumnLayout {
                 Text { text: modelData + " ="; color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
                 InspectorField {
                     Layout.fillWidth: true
-                    text: form.spec.nodeSelector ? (form.spec.nodeSelector[modelData] || "") : ""
+                    value: form.spec.nodeSelector ? (form.spec.nodeSelector[modelData] || "") : ""
                     onTextEdited: { const k = modelData; const t = text; form.edit(s => s.nodeSelector[k] = t) }
                 }
                 SmallButton {
@@ -159,7 +159,7 @@ ColumnLayout {
                         objectName: "tolerationKey" + tolBox.index
                         Layout.fillWidth: true
                         placeholderText: qsTr("key")
-                        text: tolBox.tol.key || ""
+                        value: tolBox.tol.key || ""
                         onTextEdited: tolBox.set("key", text)
                     }
                     SmallCombo {
@@ -173,7 +173,7 @@ ColumnLayout {
                         objectName: "tolerationValue" + tolBox.index
                         Layout.fillWidth: true
                         placeholderText: qsTr("value")
-                        text: tolBox.tol.value || ""
+                        value: tolBox.tol.value || ""
                         onTextEdited: tolBox.set("value", text)
                     }
                     SmallCombo {
@@ -188,7 +188,7 @@ ColumnLayout {
                         objectName: "tolerationSeconds" + tolBox.index
                         Layout.fillWidth: true
                         placeholderText: "tolerationSeconds"
-                        text: tolBox.tol.tolerationSeconds === undefined ? "" : String(tolBox.tol.tolerationSeconds)
+                        value: tolBox.tol.tolerationSeconds === undefined ? "" : String(tolBox.tol.tolerationSeconds)
                         onTextEdited: tolBox.set("tolerationSeconds", text === "" ? "" : form.numberOrText(text))
                     }
                     SmallButton {
@@ -293,6 +293,7 @@ ColumnLayout {
                 model: { const t = form.get(form.spec, affinitySection.requiredPath); return t ? t.length : 0 }
                 delegate: PodAffinityTermEditor {
                     required property int index
+                    objectName: affinitySection.modelData.key + ".required" + index
                     Layout.fillWidth: true
                     owner: form
                     termPath: affinitySection.requiredPath.concat([index])
@@ -399,14 +400,14 @@ ColumnLayout {
                     InspectorField {
                         objectName: "requestCpu" + containerRow.index
                         Layout.fillWidth: true
-                        text: containerRow.requests.cpu === undefined ? "" : String(containerRow.requests.cpu)
+                        value: containerRow.requests.cpu === undefined ? "" : String(containerRow.requests.cpu)
                         onTextEdited: containerRow.setRequest("cpu", text)
                     }
                     Text { text: qsTr("memory"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
                     InspectorField {
                         objectName: "requestMemory" + containerRow.index
                         Layout.fillWidth: true
-                        text: containerRow.requests.memory === undefined ? "" : String(containerRow.requests.memory)
+                        value: containerRow.requests.memory === undefined ? "" : String(containerRow.requests.memory)
                         onTextEdited: containerRow.setRequest("memory", text)
                     }
                 }

@@ -271,6 +271,7 @@ TestCase {
         typeInto(findByName(panel, "requiredNodeTerm0.key0"), "disktype")
         typeInto(findByName(panel, "requiredNodeTerm0.values0"), "ssd")
         compare(App.inspector.formErrors.length, 0, JSON.stringify(App.inspector.formErrors))
+        tryCompare(App.inspector, "whatIfPending", false)
         const term = App.inspector.podDraft.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]
         compare(JSON.stringify(term), JSON.stringify({ matchExpressions: [{ key: "disktype", operator: "In", values: ["ssd"] }] }))
         tryCompare(App.inspector, "whatIfWinner", "node-a1")
@@ -280,6 +281,22 @@ TestCase {
         compare(b1.reason, "node(s) didn't match Pod's node affinity/selector")
         App.inspector.resetPodDraft()
         verify(!App.inspector.draftDirty)
+
+        // Pod affinity to the db pod on its host: only node-a1, where db-0 runs.
+        App.inspector.recomputeWhatIf()
+        verify(App.inspector.whatIf.find(r => r.node === "node-b1").feasible)
+        findByName(panel, "addRequired:podAffinity").clicked()
+        tryVerify(() => findByName(panel, "podAffinity.required0.matchLabels") !== null)
+        typeInto(findByName(panel, "podAffinity.required0.matchLabels"), "app=db")
+        compare(findByName(panel, "podAffinity.required0.topologyKey").text, "kubernetes.io/hostname")
+        compare(App.inspector.formErrors.length, 0, JSON.stringify(App.inspector.formErrors))
+        verify(App.inspector.whatIfPending)
+        tryCompare(App.inspector, "whatIfPending", false)
+        compare(App.inspector.whatIfWinner, "node-a1")
+        const c1 = App.inspector.whatIf.find(r => r.node === "node-b1")
+        compare(c1.plugin, "InterPodAffinity")
+        compare(c1.reason, "node(s) didn't match pod affinity rules")
+        App.inspector.resetPodDraft()
 
         // The pod's YAML, edited and applied: the pod is re-created with the new image.
         panel.tabs.currentIndex = 1
