@@ -112,7 +112,7 @@ Item {
     }
     FileDialog {
         id: importDialog
-        title: qsTr("Import cluster snapshot (kubectl get nodes,pods,pv,pvc,storageclasses,priorityclasses -A -o yaml)")
+        title: qsTr("Import cluster snapshot (kubectl get … -A -o yaml)")
         fileMode: FileDialog.OpenFile
         nameFilters: actions.manifestFilters
         onAccepted: actions.importFile(selectedFile)
