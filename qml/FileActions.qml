@@ -6,8 +6,8 @@ import KubeStage.Core
 
 // What the File menu does, and its keys (Ctrl+O, Ctrl+S, Ctrl+Shift+S, Ctrl+E): the dialogs that
 // choose files, the errors of a scenario that did not open (the working one stays), notices,
-// the offer to restore unsaved work after a crash, and the question before closing with
-// unsaved edits. Files (C++) does the work.
+// the offer to restore unsaved work after a crash, and the question (save, discard, cancel)
+// before unsaved edits would go: closing, or opening another scenario. Files (C++) does the work.
 Item {
     id: actions
 
@@ -15,8 +15,9 @@ Item {
     property Item canvas
     // The window that closes once unsaved edits are saved or discarded.
     property var window
-    property bool closeAfterSave: false
     property bool closeConfirmed: false
+    // What runs once the unsaved edits are saved or discarded (closing, opening another scenario).
+    property var pending: null
 
     // The dialogs, for tests.
     readonly property alias errorDialog: errorDialog
@@ -27,10 +28,26 @@ Item {
     // Tells a test (or anyone) where a grab went.
     signal canvasExported(string path, bool ok)
 
-    function openScenario() { openDialog.open() }
+    function openScenario() { whenSavedOrDiscarded(() => openDialog.open()) }
     function saveAs() { saveDialog.open() }
-    function importSnapshot() { importDialog.open() }
+    function importSnapshot() { whenSavedOrDiscarded(() => importDialog.open()) }
     function exportCanvas() { exportDialog.open() }
+
+    // Runs `action` now, or after asking what becomes of the unsaved edits. A lesson's try-it
+    // edits belong to the lesson, which replays them; only a scenario's are asked about.
+    function whenSavedOrDiscarded(action) {
+        if (!Files.modified || App.lesson.active) {
+            action()
+            return
+        }
+        pending = action
+        closeDialog.open()
+    }
+    function runPending() {
+        const action = pending
+        pending = null
+        if (action) action()
+    }
 
     function save() {
         if (Files.currentFile === "") {
@@ -47,11 +64,15 @@ Item {
         if (!Files.open(files)) showErrors(qsTr("The scenario did not open; the working one is unchanged."))
     }
     function openExample(path) {
-        if (!Files.openExample(path)) showErrors(qsTr("The example did not open."))
+        whenSavedOrDiscarded(() => {
+            if (!Files.openExample(path)) showErrors(qsTr("The example did not open."))
+        })
     }
     function openRecent(entry) {
-        if (!Files.openRecent(entry) && Files.errors.length > 0)
-            showErrors(qsTr("The scenario did not open; the working one is unchanged."))
+        whenSavedOrDiscarded(() => {
+            if (!Files.openRecent(entry) && Files.errors.length > 0)
+                showErrors(qsTr("The scenario did not open; the working one is unchanged."))
+        })
     }
     function importFile(file) {
         if (!Files.importSnapshot(file)) showErrors(qsTr("The snapshot was not imported; the working scenario is unchanged."))
@@ -68,10 +89,11 @@ Item {
         errorDialog.headline = headline
         errorDialog.open()
     }
-    // Called by the window's onClosing: false keeps the window open and asks first. A lesson's
-    // try-it edits belong to the lesson, which replays them; only a scenario's are asked about.
+    // Called by the window's onClosing: false keeps the window open and asks first. (Without a
+    // session, as in tests, windows close without asking.)
     function mayClose() {
         if (closeConfirmed || !Files.modified || !Files.autosaving || App.lesson.active) return true
+        pending = closeNow
         closeDialog.open()
         return false
     }
@@ -102,13 +124,13 @@ Item {
         nameFilters: actions.manifestFilters
         onAccepted: {
             if (!Files.saveAs(selectedFile)) {
-                actions.closeAfterSave = false
+                actions.pending = null
                 actions.showErrors(qsTr("The scenario was not saved."))
-            } else if (actions.closeAfterSave) {
-                actions.closeNow()
+            } else {
+                actions.runPending()
             }
         }
-        onRejected: actions.closeAfterSave = false
+        onRejected: actions.pending = null
     }
     FileDialog {
         id: importDialog
@@ -246,11 +268,12 @@ Item {
                 DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
             }
             Button {
+                objectName: "discardEditsButton"
                 text: qsTr("Discard")
                 DialogButtonBox.buttonRole: DialogButtonBox.DestructiveRole
                 onClicked: {
                     closeDialog.close()
-                    actions.closeNow()
+                    actions.runPending()
                 }
             }
             Button {
@@ -259,8 +282,10 @@ Item {
             }
         }
         onAccepted: {
-            actions.closeAfterSave = true
-            if (actions.save()) actions.closeNow()
+            // Without a file of its own, Save as asks for one and runs what waits once saved.
+            if (actions.save()) actions.runPending()
+            else if (!saveDialog.visible) actions.pending = null
         }
+        onRejected: actions.pending = null
     }
 }

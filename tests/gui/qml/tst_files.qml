@@ -175,6 +175,30 @@ TestCase {
         verify(!window.visible)
     }
 
+    function test_openingAnotherScenarioAsksAboutUnsavedEdits() {
+        const window = createTemporaryObject(mainComponent, null)
+        verify(window)
+        const actions = findByName(window.contentItem, "fileActions")
+        compare(panel.shell.run("kubectl label nodes node-a1 tier=gold"), 0)
+        const example = Files.examples.find(e => e.path === ":/scenarios/preemption.yaml")
+        actions.openExample(example.path)
+        tryVerify(() => actions.closeDialog.opened)
+        compare(App.nodes.count, 3, "nothing is replaced before the answer")
+        actions.closeDialog.reject()  // Cancel
+        tryVerify(() => !actions.closeDialog.visible)
+        compare(App.nodes.count, 3)
+        verify(Files.modified)
+
+        actions.openExample(example.path)
+        tryVerify(() => actions.closeDialog.opened)
+        const discard = findByName(actions.closeDialog.footer, "discardEditsButton")
+        verify(discard)
+        mouseClick(discard)
+        tryVerify(() => !actions.closeDialog.visible)
+        compare(App.nodes.count, 2, "discarded: the example opened")
+        verify(!Files.modified)
+    }
+
     function test_importSnapshot() {
         verify(Files.importSnapshot(dataUrl("snapshot/kind-cluster.yaml")), Files.errors.join("\n"))
         compare(App.nodes.count, 2)
