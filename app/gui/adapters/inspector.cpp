@@ -94,7 +94,12 @@ Inspector::Inspector(AppFacade* app) : QObject(app), m_app(app) {
     // The store changed under the inspector: stepping, replay, undo, a console command.
     connect(app, &AppFacade::positionChanged, this, &Inspector::reload);
     connect(app, &AppFacade::clusterEdited, this, &Inspector::reload);
-    connect(app, &AppFacade::scenarioChanged, this, &Inspector::reload);
+    // Another scenario: an object it does not have is let go of (stepping keeps the selection
+    // and says the object is not there at that step).
+    connect(app, &AppFacade::scenarioChanged, this, [this]() {
+        reload();
+        if (!m_kind.isEmpty() && !m_exists) m_app->clearSelection();
+    });
 }
 
 QString Inspector::fileName() const {
