@@ -311,4 +311,33 @@ TestCase {
         verify(App.undo())
         verify(App.inspector.yaml.indexOf("image: nginx:1.27") >= 0)
     }
+
+    function test_highlighterParts() {
+        const window = createTemporaryObject(mainComponent, null)
+        App.select("Node", "", "node-a1")
+        const panel = findByName(window.contentItem, "inspectorPanel")
+        panel.tabs.currentIndex = 1
+        const editor = findByName(panel, "yamlEditor")
+        editor.text = "# a comment\n---\nkind: \"Node\"  # why\nreplicas: 5\nok: true\nname: web-5\n"
+        const h = panel.yamlTab.highlighter
+        compare(h.formatAt(1, 2), "comment")
+        compare(h.formatAt(2, 0), "marker")
+        compare(h.formatAt(3, 0), "key")
+        compare(h.formatAt(3, 7), "string")
+        compare(h.formatAt(3, 16), "comment")
+        compare(h.formatAt(4, 10), "number")
+        compare(h.formatAt(5, 4), "number")   // booleans share the scalar colour
+        compare(h.formatAt(6, 8), "")         // web-5 is a plain string
+    }
+
+    function test_presentationHidesTheInspector() {
+        const window = createTemporaryObject(mainComponent, null)
+        const side = findByName(window.contentItem, "sidePanel")
+        Theme.presentation = true
+        App.select("Node", "", "node-a1")
+        verify(!side.visible, "no lesson open: the side panel is hidden")
+        compare(App.selection.name, "node-a1")
+        Theme.presentation = false
+        verify(side.visible)
+    }
 }
