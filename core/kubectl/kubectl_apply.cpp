@@ -93,7 +93,9 @@ bool loadFiles(Invocation& inv, std::vector<FileObject>& out) {
         if (o.type != api::DocumentType::ApiObject) continue;
         const api::KindInfo* kind = api::findKind(o.object.str("kind"));
         if (!kind) {
-            inv.fail("resource mapping not found for name: \"" + o.object.str("metadata.name") + "\" namespace: \"\" from \"" +
+            const api::Value* name = o.object.at("metadata.name");  // str() takes one key, not a path
+            inv.fail("resource mapping not found for name: \"" + (name && name->isScalar() ? name->text() : std::string()) +
+                     "\" namespace: \"\" from \"" +
                      o.file + "\": no matches for kind \"" + o.object.str("kind") + "\" in version \"" +
                      o.object.str("apiVersion") + "\"");
             continue;

@@ -560,6 +560,12 @@ void TestKubectl::applyCreatesConfiguresAndKeepsUnchanged() {
                                "\": configmaps \"cfg\" already exists\n"));
     QCOMPARE(S(run(*c, "delete -f " + path).out), QString("configmap \"cfg\" deleted\n"));
     QVERIFY(!c->store().find({"ConfigMap", "default", "cfg"}));
+    // A kind this cluster has no resource for (a CRD that is not installed) is refused by name.
+    write("apiVersion: crd.projectcalico.org/v1\nkind: IPPool\nmetadata: {name: pool-a}\nspec: {cidr: 10.0.0.0/16}\n");
+    r = run(*c, "apply -f " + path);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(S(r.err).contains("resource mapping not found for name: \"pool-a\" namespace: \"\""), qPrintable(S(r.err)));
+    QVERIFY(S(r.err).contains("no matches for kind \"IPPool\" in version \"crd.projectcalico.org/v1\""));
 }
 
 void TestKubectl::describeNodeLayout() {
