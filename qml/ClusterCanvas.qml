@@ -9,6 +9,7 @@ ScrollView {
     clip: true
     contentWidth: availableWidth
     contentHeight: zonesFlow.height
+    property var animator: null  // CycleAnimator, for the node cards
     // A click on empty canvas clears the selection (cards and chips take their own clicks).
     MouseArea {
         objectName: "canvasBackground"
@@ -27,6 +28,7 @@ ScrollView {
                 required property string modelData
                 zone: modelData
                 maxWidth: zonesFlow.width
+                animator: canvas.animator
             }
         }
     }

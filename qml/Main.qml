@@ -74,6 +74,7 @@ ApplicationWindow {
         spacing: Theme.spacing
 
         ControlPlaneStrip {
+            id: controlPlaneStrip
             objectName: "controlPlane"
             Layout.fillWidth: true
             Layout.preferredHeight: 112 * Theme.scale
@@ -92,12 +93,14 @@ ApplicationWindow {
                 ClusterCanvas {
                     id: clusterCanvas
                     objectName: "canvas"
+                    animator: cycleAnimator
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     Layout.minimumHeight: 200
                 }
                 SchedulerView {
                     objectName: "schedulerView"
+                    animator: cycleAnimator
                     Layout.fillWidth: true
                     Layout.preferredHeight: implicitHeight
                     Layout.maximumHeight: root.height * 0.45
@@ -112,6 +115,16 @@ ApplicationWindow {
                 Layout.fillHeight: true
             }
         }
+    }
+
+    // A forward step onto a scheduling cycle animates it on the canvas and the scheduler view.
+    CycleAnimator { id: cycleAnimator; objectName: "cycleAnimator" }
+    CycleOverlay {
+        anchors.fill: parent
+        z: 40
+        animator: cycleAnimator
+        strip: controlPlaneStrip
+        canvas: clusterCanvas
     }
 
     // Rings what the lesson step points at, above everything but the browser.

@@ -27,6 +27,12 @@ Rectangle {
     // Highlighted when a lesson points at it, or when it won the scheduling cycle shown.
     readonly property bool spotlit: App.lesson.spotlight.indexOf("node-card:" + name) >= 0
     readonly property bool winner: App.cycle.valid && App.cycle.selectedNode === name
+                                   && !(animator && animator.hidesOutcome)
+    // The scheduling-cycle animation (CycleAnimator), when the window has one.
+    property var animator: null
+    readonly property var cycleInfo: animator ? animator.info(name) : undefined
+    // The scheduled pod's own chip waits on the winner until the flying chip lands.
+    readonly property bool podInFlight: animator !== null && animator.active && App.cycle.selectedNode === name
     // The Inspector's object: a thick ring in the text colour, unlike the lesson's accent.
     readonly property bool selected: App.selection.kind === "Node" && App.selection.name === name
     objectName: "node:" + name
@@ -106,8 +112,20 @@ Rectangle {
                     name: modelData.name
                     namespaceName: modelData.namespace
                     phase: modelData.phase
+                    opacity: card.podInFlight && modelData.namespace + "/" + modelData.name === card.animator.pod ? 0 : 1
                 }
             }
+        }
+    }
+
+    // The cycle's verdicts on this node while it is animated.
+    Loader {
+        anchors.fill: parent
+        active: card.cycleInfo !== undefined && card.cycleInfo.row.evaluated
+        sourceComponent: NodeCycleBadge {
+            animator: card.animator
+            nodeName: card.name
+            info: card.cycleInfo
         }
     }
 }

@@ -9,9 +9,16 @@ Panel {
     id: view
     readonly property var cycle: App.cycle
     readonly property var spot: App.lesson.spotlight
+    // The scheduling-cycle animation (CycleAnimator): the tables reveal plugin by plugin with
+    // the canvas, and the winner shows at the bind.
+    property var animator: null
+    readonly property bool outcomeShown: !animator || !animator.hidesOutcome
+    function filterRevealed(i) { return !animator || animator.filterRevealed(i) }
+    function scoreRevealed(i) { return !animator || animator.scoreRevealed(i) }
+    function current(phase, i) { return animator !== null && animator.phase === phase && animator.pluginIndex === i }
     title: cycle.valid
            ? qsTr("Scheduling cycle #%1: pod %2 (attempt %3) → %4").arg(cycle.seq).arg(cycle.pod).arg(cycle.attempt)
-                 .arg(cycle.selectedNode !== "" ? cycle.selectedNode : qsTr("unschedulable"))
+                 .arg(!outcomeShown ? "…" : cycle.selectedNode !== "" ? cycle.selectedNode : qsTr("unschedulable"))
            : qsTr("Scheduling cycle: none yet — step forward")
     spotlit: spot.indexOf("scheduler.filter-table") >= 0 || spot.indexOf("scheduler.score-table") >= 0
 
@@ -60,7 +67,7 @@ Panel {
                                 text: modelData.name
                                 bold: true
                                 tint: Theme.surfaceAlt
-                                highlight: modelData.winner
+                                highlight: modelData.winner && view.outcomeShown
                             }
                         }
                     }
@@ -70,7 +77,14 @@ Panel {
                             id: filterRow
                             required property var modelData
                             required property int index
-                            PluginHeader { name: filterRow.modelData.name; legacy: filterRow.modelData.legacy }
+                            readonly property bool revealed: view.filterRevealed(index)
+                            objectName: "filterRow:" + modelData.name
+                            opacity: revealed ? 1 : 0.15
+                            PluginHeader {
+                                name: filterRow.modelData.name; legacy: filterRow.modelData.legacy
+                                border.color: view.current("filter", filterRow.index) ? Theme.accent : Theme.border
+                                border.width: view.current("filter", filterRow.index) ? 2 : 0.5
+                            }
                             Repeater {
                                 model: view.cycle.rows
                                 delegate: MatrixCell {
@@ -81,7 +95,7 @@ Panel {
                                     tip: verdict.reason
                                     tint: !verdict.evaluated ? "transparent" : verdict.pass ? "#1a2e9d5b" : "#33d64545"
                                     textColor: !verdict.evaluated ? Theme.textMuted : verdict.pass ? Theme.ok : Theme.danger
-                                    highlight: modelData.winner
+                                    highlight: modelData.winner && view.outcomeShown
                                 }
                             }
                         }
@@ -100,7 +114,7 @@ Panel {
                                 text: modelData.name
                                 bold: true
                                 tint: Theme.surfaceAlt
-                                highlight: modelData.winner
+                                highlight: modelData.winner && view.outcomeShown
                             }
                         }
                     }
@@ -110,7 +124,12 @@ Panel {
                             id: scoreRow
                             required property var modelData
                             required property int index
+                            readonly property bool revealed: view.scoreRevealed(index)
+                            objectName: "scoreRow:" + modelData.name
+                            opacity: revealed ? 1 : 0.15
                             PluginHeader {
+                                border.color: view.current("score", scoreRow.index) ? Theme.accent : Theme.border
+                                border.width: view.current("score", scoreRow.index) ? 2 : 0.5
                                 width: 300 * Theme.scale
                                 name: scoreRow.modelData.name
                                 suffix: " ×" + scoreRow.modelData.weight
@@ -125,12 +144,14 @@ Panel {
                                     text: score.present ? score.text : "—"
                                     tip: score.present ? qsTr("raw %1, normalized %2, weight %3").arg(score.raw).arg(score.normalized).arg(score.weight) : ""
                                     textColor: score.present ? Theme.text : Theme.textMuted
-                                    highlight: modelData.winner
+                                    highlight: modelData.winner && view.outcomeShown
                                 }
                             }
                         }
                     }
                     Row {
+                        objectName: "totalRow"
+                        opacity: view.outcomeShown ? 1 : 0.15
                         PluginHeader { width: 300 * Theme.scale; name: qsTr("Total"); legacy: "" }
                         Repeater {
                             model: view.cycle.rows
@@ -139,9 +160,9 @@ Panel {
                                 objectName: "total:" + modelData.name
                                 text: modelData.total !== undefined ? modelData.total : "—"
                                 bold: true
-                                tint: modelData.winner ? Theme.accent : "transparent"
-                                textColor: modelData.winner ? "white" : Theme.text
-                                highlight: modelData.winner
+                                tint: modelData.winner && view.outcomeShown ? Theme.accent : "transparent"
+                                textColor: modelData.winner && view.outcomeShown ? "white" : Theme.text
+                                highlight: modelData.winner && view.outcomeShown
                             }
                         }
                     }

@@ -6,6 +6,7 @@ Rectangle {
     id: group
     required property string zone
     property real maxWidth: 1000
+    property var animator: null  // CycleAnimator, for the node cards
     readonly property real cardWidth: 300 * Theme.scale
     readonly property alias count: nodesInZone.count
     color: "transparent"
@@ -35,7 +36,7 @@ Rectangle {
                 sourceModel: App.nodes
                 zone: group.zone
             }
-            delegate: NodeCard {}
+            delegate: NodeCard { animator: group.animator }
         }
     }
 }
