@@ -106,6 +106,8 @@ Item {
         // Held here for a screenshot (KUBESTAGE_ANIMATION_FREEZE).
         if (AnimationOptions.freezePhase === s.phase && (s.phase === "queue" || AnimationOptions.freezeIndex === s.index))
             return
+        // A screenshot's frozen frame is reached at once.
+        if (AnimationOptions.freezePhase !== "") { next(); return }
         if (manual) return
         timer.interval = stepMs
         timer.restart()

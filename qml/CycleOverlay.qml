@@ -63,7 +63,9 @@ Item {
             return
         }
         glide = true
-        if (phase === "filter" || phase === "score") target = centre(schedulerPanel)
+        // Below the replicas' names and the leader badge.
+        if ((phase === "filter" || phase === "score") && schedulerPanel)
+            target = schedulerPanel.mapToItem(overlay, schedulerPanel.width / 2, schedulerPanel.height * 0.72)
         else if (phase === "bind" && !scheduled) target = centre(unschedulableQ)
         else if (phase === "bind" && leg === 0) target = centre(apiserverPanel)
         else if (phase === "bind") target = landing()

@@ -32,7 +32,7 @@ Panel {
             spacing: Theme.spacing / 2
             Text {
                 objectName: "preemption"
-                visible: view.cycle.nominatedNode !== "" || view.cycle.preempted.length > 0
+                visible: (view.cycle.nominatedNode !== "" || view.cycle.preempted.length > 0) && view.outcomeShown
                 Layout.maximumWidth: view.width - 3 * Theme.spacing
                 text: qsTr("Preemption: nominated node %1; victims: %2")
                           .arg(view.cycle.nominatedNode !== "" ? view.cycle.nominatedNode : "—")
@@ -43,7 +43,7 @@ Panel {
                 color: Theme.warning
             }
             Text {
-                visible: view.cycle.message !== ""
+                visible: view.cycle.message !== "" && view.outcomeShown
                 Layout.maximumWidth: view.width - 3 * Theme.spacing
                 text: view.cycle.message
                 wrapMode: Text.Wrap
