@@ -1,4 +1,5 @@
 #include "app_facade.h"
+#include "format.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -17,7 +18,6 @@ namespace ks::gui {
 namespace {
 AppFacade* g_instance = nullptr;
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 std::int64_t milli(const api::ResourceList& list, const char* name) {
     auto it = list.find(name);

@@ -1,4 +1,5 @@
 #include "control_plane.h"
+#include "format.h"
 
 #include "core/cluster/cluster.h"
 #include "core/scheduler/scheduler.h"
@@ -7,7 +8,6 @@
 namespace ks::gui {
 
 namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 // A pod as the queue shows it: "web-1" in the default namespace, else "shop/web".
 QString podName(const api::ObjectMeta& meta) {

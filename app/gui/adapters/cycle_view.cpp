@@ -1,4 +1,5 @@
 #include "cycle_view.h"
+#include "format.h"
 
 #include <map>
 
@@ -11,7 +12,6 @@
 namespace ks::gui {
 
 namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 QString legacy(const std::vector<std::string>& names) {
     QStringList out;

@@ -1,4 +1,5 @@
 #include "event_list_model.h"
+#include "format.h"
 
 #include <algorithm>
 
@@ -9,7 +10,6 @@
 namespace ks::gui {
 
 namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 std::string lower(std::string s) {
     for (char& c : s)

@@ -1,4 +1,5 @@
 #include "inspector.h"
+#include "format.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,7 +22,6 @@ namespace {
 
 constexpr int kWhatIfDebounceMs = 150;
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 // The scalar at a dotted path ("spec.nodeName"), or fallback.
 std::string textAt(const api::Value& object, const char* path, const char* fallback = "") {

@@ -1,4 +1,5 @@
 #include "lesson_catalog.h"
+#include "format.h"
 
 #include <QFileInfo>
 #include <set>
@@ -9,7 +10,6 @@
 namespace ks::gui {
 
 namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 QString plain(const std::string& rich) { return qs(lesson::richTextToPlain(rich)); }
 QString styled(const std::string& rich) {
     return qs(lesson::richTextToHtml(rich)).replace("<code>", "<font color=\"#c7254e\">").replace("</code>", "</font>");

@@ -1,4 +1,5 @@
 #include "lesson_controller.h"
+#include "format.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -19,7 +20,6 @@
 namespace ks::gui {
 
 namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 // StyledText has no <code>: code spans are coloured instead (the tags come from the core's
 // converter; lesson text itself is escaped).
 QString html(const std::string& rich) {

@@ -1,4 +1,5 @@
 #include "lesson_inspector.h"
+#include "format.h"
 
 #include <string>
 #include <vector>
@@ -10,7 +11,6 @@
 namespace ks::gui {
 
 namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 // The YAML of one field as it would sit in the object ("key:\n  ..."), "" when absent.
 std::string section(const api::Value& object, const std::string& path) {

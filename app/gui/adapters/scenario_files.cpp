@@ -1,4 +1,5 @@
 #include "scenario_files.h"
+#include "format.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,7 +27,6 @@ const char* const kRecentKey = "files/recent";
 const QString kFileHeader = QStringLiteral("# kubestage-autosave-file: ");
 const QString kNameHeader = QStringLiteral("# kubestage-autosave-name: ");
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 QString headerValue(const QByteArray& text, const QString& prefix) {
     for (const QByteArray& raw : text.split('\n')) {

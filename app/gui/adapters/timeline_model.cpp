@@ -1,11 +1,11 @@
 #include "timeline_model.h"
+#include "format.h"
 
 #include "core/sim/trace.h"
 
 namespace ks::gui {
 
 namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 QString arg(const std::map<std::string, std::string>& args, const char* key) {
     auto it = args.find(key);
