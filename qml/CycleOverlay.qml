@@ -48,6 +48,16 @@ Item {
                         Math.max(box.y, Math.min(p.y, box.y + canvas.height)))
     }
 
+    // Scrolls the canvas so that the winner's card is in view before the pod flies to it.
+    function reveal(card) {
+        const flick = canvas.contentItem
+        if (!card || !flick || flick.contentY === undefined) return
+        const top = card.mapToItem(flick.contentItem, 0, 0).y
+        if (top >= flick.contentY && top + card.height <= flick.contentY + flick.height) return
+        const most = Math.max(0, flick.contentHeight - flick.height)
+        flick.contentY = Math.max(0, Math.min(most, top - Theme.spacing))
+    }
+
     property point target: Qt.point(0, 0)
     property int layoutTick: 0   // re-evaluates the arrows' ends
     property bool glide: false   // false: jump to the target (the start of a cycle)
@@ -67,7 +77,7 @@ Item {
         if ((phase === "filter" || phase === "score") && schedulerPanel)
             target = schedulerPanel.mapToItem(overlay, schedulerPanel.width / 2, schedulerPanel.height * 0.72)
         else if (phase === "bind" && !scheduled) target = centre(unschedulableQ)
-        else if (phase === "bind" && leg === 0) target = centre(apiserverPanel)
+        else if (phase === "bind" && leg === 0) { target = centre(apiserverPanel); reveal(animator.winnerCard) }
         else if (phase === "bind") target = landing()
     }
     onWidthChanged: place()
@@ -78,6 +88,7 @@ Item {
         interval: 100
         repeat: true
         onTriggered: {
+            if (overlay.phase === "bind") overlay.reveal(overlay.animator.winnerCard)
             overlay.place()
             ++overlay.layoutTick
         }
