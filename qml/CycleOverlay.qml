@@ -80,6 +80,11 @@ Item {
         else if (phase === "bind" && leg === 0) { target = centre(apiserverPanel); reveal(animator.winnerCard) }
         else if (phase === "bind") target = landing()
     }
+    // Found once (not in bindings, which would walk the queues' chips at every change).
+    Component.onCompleted: {
+        schedulerPanel = findByName(strip, "schedulerPanel")
+        apiserverPanel = findByName(strip, "apiserverPanel")
+    }
     onWidthChanged: place()
     onHeightChanged: place()
     // Held for a screenshot (KUBESTAGE_ANIMATION_FREEZE): follow the layout as it settles.
@@ -146,8 +151,8 @@ Item {
         objectName: "messageArrow"
         visible: overlay.animator.messageKind !== "" && !overlay.animator.active
         readonly property bool watch: overlay.animator.messageKind === "watch"
-        readonly property Item api: overlay.findByName(overlay.strip, "apiserverPanel")
-        readonly property Item scheduler: overlay.findByName(overlay.strip, "schedulerPanel")
+        readonly property Item api: overlay.apiserverPanel
+        readonly property Item scheduler: overlay.schedulerPanel
         from: { overlay.layoutTick; return overlay.centre(watch ? api : scheduler) }
         to: { overlay.layoutTick; return overlay.centre(watch ? scheduler : api) }
     }
