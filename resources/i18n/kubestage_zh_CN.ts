@@ -42,7 +42,7 @@
 <context>
     <name>CycleOverlay</name>
     <message>
-        <location filename="../../qml/CycleOverlay.qml" line="+153"/>
+        <location filename="../../qml/CycleOverlay.qml" line="+171"/>
         <source>watch: %1</source>
         <translation>watch 事件：%1</translation>
     </message>
