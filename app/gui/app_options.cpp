@@ -19,7 +19,8 @@ bool parseAppOptions(const QStringList& arguments, AppOptions& options, QString&
     QCommandLineOption theme("theme", "Colours: light or dark.", "THEME");
     QCommandLineOption grab("grab", "Render the window, save it as a PNG and exit.", "OUT.png");
     QCommandLineOption fps("fps-report", "Play a scripted pan, zoom and run; print frame times.");
-    parser.addOptions({scenario, lesson, step, lang, size, presentation, theme, grab, fps});
+    QCommandLineOption select("select", "Open the Inspector on node/NAME or pod/[NAMESPACE/]NAME.", "OBJECT");
+    parser.addOptions({scenario, lesson, step, lang, size, presentation, theme, grab, fps, select});
     if (!parser.parse(arguments)) {
         error = parser.errorText();
         return false;
@@ -58,6 +59,17 @@ bool parseAppOptions(const QStringList& arguments, AppOptions& options, QString&
             return false;
         }
         options.dark = parser.value(theme) == "dark";
+    }
+    if (parser.isSet(select)) {
+        // kubectl's TYPE/NAME, with an optional namespace for pods (default "default").
+        auto m = QRegularExpression("^(node|pod)/(?:([^/]+)/)?([^/]+)$").match(parser.value(select));
+        if (!m.hasMatch() || (m.captured(1) == "node" && !m.captured(2).isEmpty())) {
+            error = "--select: expected node/NAME or pod/[NAMESPACE/]NAME, got \"" + parser.value(select) + "\"";
+            return false;
+        }
+        options.selectKind = m.captured(1) == "node" ? "Node" : "Pod";
+        options.selectNamespace = m.captured(1) == "pod" ? (m.captured(2).isEmpty() ? "default" : m.captured(2)) : QString();
+        options.selectName = m.captured(3);
     }
     options.grabPath = parser.value(grab);
     options.fpsReport = parser.isSet(fps);

@@ -16,6 +16,8 @@ struct AppOptions {
     bool presentation = false;  // --presentation
     bool dark = false;          // --theme dark
     QString grabPath;           // --grab OUT.png: render, save, exit
+    // --select node/NAME | pod/[NAMESPACE/]NAME: the object the Inspector opens on.
+    QString selectKind, selectNamespace, selectName;
     bool fpsReport = false;     // --fps-report
 };
 

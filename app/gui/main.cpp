@@ -92,6 +92,7 @@ int main(int argc, char** argv) {
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
     if (!window) return 1;
     window->resize(options.size);
+    if (!options.selectKind.isEmpty()) facade.select(options.selectKind, options.selectNamespace, options.selectName);
 
     if (options.fpsReport) {
         // After the first frame, so that loading does not count as frame time.
