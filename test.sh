@@ -6,6 +6,8 @@
 #      CLI tests and the lessons again in it.
 # Installs missing Debian packages first. Exits non-zero on any failure. The sanitizer build keeps
 # only line tables (-g1): full debug info made it a third slower, and reports still name lines.
+# In it the core library has both sanitizers; the test bodies and the CLI's argument handling
+# AddressSanitizer only (tests/CMakeLists.txt says why).
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/ensure-deps.sh
