@@ -46,9 +46,9 @@ int daysIn(int month, std::int64_t year) {
     return month == 2 && isLeap(year) ? 29 : kDays[month - 1];
 }
 
-class Parser {
+class TimestampParser {
 public:
-    Parser(const std::string& value, bool micro)
+    TimestampParser(const std::string& value, bool micro)
         : m_value(value), m_rest(value), m_layout(micro ? "2006-01-02T15:04:05.000000Z07:00" : "2006-01-02T15:04:05Z07:00"),
           m_micro(micro) {}
 
@@ -172,7 +172,7 @@ private:
 
 }  // namespace
 
-bool parseRfc3339(const std::string& s, bool micro, std::string* err, Time* out) { return Parser(s, micro).run(err, out); }
+bool parseRfc3339(const std::string& s, bool micro, std::string* err, Time* out) { return TimestampParser(s, micro).run(err, out); }
 
 std::optional<Time> parseTimestamp(const std::string& rfc3339) {
     Time t = 0;
