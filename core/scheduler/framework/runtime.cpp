@@ -365,12 +365,19 @@ const std::vector<std::shared_ptr<PodInfo>>& Framework::nominatedPodsOf(const No
     return *memo.pods;
 }
 
+namespace {
+
+// Whether PreFilter plugin i (named name) returned Skip in this cycle: its AddPod / RemovePod
+// then do nothing. The mask covers the first 64 plugins, the names the rest.
+bool preFilterSkipped(const CycleState& state, std::size_t i, const std::string& name) {
+    return i < 64 ? (state.skipPreFilterMask & (std::uint64_t(1) << i)) != 0 : state.skipFilterPlugins.count(name) > 0;
+}
+
+}  // namespace
+
 bool Framework::preFilterExtensionsActive(const CycleState& state) const {
-    for (const std::size_t i : m_preFilterWithExtensions) {
-        const bool skipped = i < 64 ? (state.skipPreFilterMask & (std::uint64_t(1) << i)) != 0
-                                    : state.skipFilterPlugins.count(m_preFilter[i].name) > 0;
-        if (!skipped) return true;
-    }
+    for (const std::size_t i : m_preFilterWithExtensions)
+        if (!preFilterSkipped(state, i, m_preFilter[i].name)) return true;
     return false;
 }
 
@@ -378,8 +385,7 @@ Status Framework::runPreFilterAddPod(CycleState& state, const PodInfo& podToSche
                                      const NodeInfo& node) {
     for (const std::size_t i : m_preFilterWithExtensions) {
         const auto& e = m_preFilter[i];
-        if (i < 64 ? (state.skipPreFilterMask & (std::uint64_t(1) << i)) != 0 : state.skipFilterPlugins.count(e.name) > 0)
-            continue;
+        if (preFilterSkipped(state, i, e.name)) continue;
         Status s = e.plugin->addPod(state, podToSchedule, podToAdd, node);
         if (!s.isSuccess()) return asError("running AddPod on PreFilter plugin \"" + e.name + "\": ", s);
     }
@@ -390,8 +396,7 @@ Status Framework::runPreFilterRemovePod(CycleState& state, const PodInfo& podToS
                                         const NodeInfo& node) {
     for (const std::size_t i : m_preFilterWithExtensions) {
         const auto& e = m_preFilter[i];
-        if (i < 64 ? (state.skipPreFilterMask & (std::uint64_t(1) << i)) != 0 : state.skipFilterPlugins.count(e.name) > 0)
-            continue;
+        if (preFilterSkipped(state, i, e.name)) continue;
         Status s = e.plugin->removePod(state, podToSchedule, podToRemove, node);
         if (!s.isSuccess()) return asError("running RemovePod on PreFilter plugin \"" + e.name + "\": ", s);
     }
