@@ -34,12 +34,15 @@ Item {
     // Until the bind, the outcome (winner, totals) stays hidden.
     readonly property bool hidesOutcome: active && phase !== "bind"
 
-    // The whole cycle takes about 2.5 s at x1 and scales with the speed. While playing, a step
-    // comes every 800 ms / speed (AppFacade's play timer), so the cycle is shortened to fit.
-    readonly property real totalMs: {
-        const full = 2500 / App.speed
-        return App.playing ? Math.min(full, 0.9 * 800 / App.speed) : full
-    }
+    // The whole cycle takes about 2.5 s at x1 and scales with the speed, playing or not: play
+    // waits for it (App.animationRunning) before the next step, so it is never cut short.
+    readonly property real totalMs: 2500 / App.speed
+
+    // Play holds its next step while a cycle runs. A frozen screenshot frame never ends, so it
+    // does not hold play.
+    readonly property bool holdsPlay: active && AnimationOptions.freezePhase === ""
+    onHoldsPlayChanged: App.animationRunning = holdsPlay
+    Component.onDestruction: if (holdsPlay) App.animationRunning = false
 
     // What the views ask.
     function info(name) { return active ? nodes[name] : undefined }

@@ -59,6 +59,9 @@ class AppFacade : public QObject {
     Q_PROPERTY(qint64 now READ now NOTIFY positionChanged)
     Q_PROPERTY(QString clockText READ clockText NOTIFY positionChanged)
     Q_PROPERTY(bool playing READ playing WRITE setPlaying NOTIFY playingChanged)
+    // True while the view animates a step (the scheduling cycle); play waits for it to end
+    // before the next step. Set by the QML animation; stepping by hand does not wait.
+    Q_PROPERTY(bool animationRunning READ animationRunning WRITE setAnimationRunning NOTIFY animationRunningChanged)
     Q_PROPERTY(double speed READ speed WRITE setSpeed NOTIFY speedChanged)
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY editsChanged)
     Q_PROPERTY(bool canRedo READ canRedo NOTIFY editsChanged)
@@ -95,8 +98,10 @@ public:
     int furthest() const { return m_furthest; }
     qint64 now() const;
     QString clockText() const;
-    bool playing() const { return m_playTimer.isActive(); }
+    bool playing() const { return m_playing; }
     void setPlaying(bool on);
+    bool animationRunning() const { return m_animationRunning; }
+    void setAnimationRunning(bool on);  // app_facade_stepping.cpp
     double speed() const { return m_speed; }
     void setSpeed(double speed);
 
@@ -149,6 +154,7 @@ signals:
     void zonesChanged();
     void positionChanged();
     void playingChanged();
+    void animationRunningChanged();
     void speedChanged();
     void clusterEdited();
     void editsChanged();
@@ -191,7 +197,9 @@ private:
     int m_position = 0;
     int m_furthest = 0;
     double m_speed = 1.0;
-    QTimer m_playTimer;
+    QTimer m_playTimer;  // runs while playing and no animation holds the next step
+    bool m_playing = false;
+    bool m_animationRunning = false;
     QVariantMap m_selection;
     Inspector* m_inspector = nullptr;
 };

@@ -31,10 +31,24 @@ QString AppFacade::clockText() const {
 }
 
 void AppFacade::setPlaying(bool on) {
-    if (on == playing()) return;
-    if (on) m_playTimer.start();
+    if (on == m_playing) return;
+    m_playing = on;
+    // Play started during an animation waits for its end, like a step while playing does.
+    if (on && !m_animationRunning) m_playTimer.start();
     else m_playTimer.stop();
     emit playingChanged();
+}
+
+void AppFacade::setAnimationRunning(bool on) {
+    if (on == m_animationRunning) return;
+    m_animationRunning = on;
+    // The timer stops while the cycle plays out, so that a student sees each cycle to its end;
+    // after it, the next step comes a full interval later (800 ms at x1), at the set speed.
+    if (m_playing) {
+        if (on) m_playTimer.stop();
+        else m_playTimer.start();
+    }
+    emit animationRunningChanged();
 }
 
 void AppFacade::setSpeed(double speed) {

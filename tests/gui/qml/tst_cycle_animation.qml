@@ -165,12 +165,12 @@ TestCase {
         tryCompare(animator, "phase", "done", 8000)
         verify(Date.now() - started >= 2000, "the cycle takes its time")
         compare(phases, ["queue", "filter", "score", "bind", "done"])
-        // Faster speeds and play shorten it.
+        // Faster speeds shorten it; play does not (it waits for the cycle, tst_play_pacing).
         App.speed = 4
         compare(animator.totalMs, 625)
         App.speed = 1
         App.playing = true
-        verify(animator.totalMs <= 800)
+        compare(animator.totalMs, 2500)
         App.playing = false
     }
 
