@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import KubeStage.Core
 
 // The main window: transport bar, control plane strip, the cluster canvas with the scheduler
-// view below it, and a side panel (lesson, timeline, events, pods). The lesson browser covers
+// view below it (or the matrix view in their place: M), and a side panel (lesson, timeline, events, pods). The lesson browser covers
 // it all when open (the first screen without --scenario or --lesson).
 ApplicationWindow {
     id: root
@@ -19,7 +19,8 @@ ApplicationWindow {
     header: TransportBar { objectName: "player"; visible: !App.lesson.browserOpen; fileActions: fileActions }
 
     // File menu actions, their keys and dialogs; unsaved edits are saved or discarded on close.
-    FileActions { id: fileActions; objectName: "fileActions"; canvas: clusterCanvas; window: root }
+    // Export canvas grabs the view shown (cards or matrix).
+    FileActions { id: fileActions; objectName: "fileActions"; canvas: root.mainView; window: root }
     onClosing: (close) => { close.accepted = fileActions.mayClose() }
 
     Shortcut { context: Qt.ApplicationShortcut; sequence: "Space"; onActivated: App.togglePlay() }
@@ -29,6 +30,8 @@ ApplicationWindow {
     Shortcut { context: Qt.ApplicationShortcut; sequence: "+"; onActivated: App.speed = App.speed * 2 }
     Shortcut { context: Qt.ApplicationShortcut; sequence: "-"; onActivated: App.speed = App.speed / 2 }
     Shortcut { context: Qt.ApplicationShortcut; sequence: "F5"; onActivated: Theme.presentation = !Theme.presentation }
+    // Cards or matrix in the main area (a text field keeps its own M).
+    Shortcut { context: Qt.ApplicationShortcut; sequence: "M"; onActivated: root.canvasView = root.canvasView === "matrix" ? "cards" : "matrix" }
     // Undo / redo the user's edits to the cluster (a text field keeps its own Ctrl+Z).
     Shortcut { context: Qt.ApplicationShortcut; sequences: [StandardKey.Undo]; onActivated: App.undo() }
     Shortcut { context: Qt.ApplicationShortcut; sequences: [StandardKey.Redo]; onActivated: App.redo() }
@@ -46,7 +49,14 @@ ApplicationWindow {
     // kubestage --presentation, --theme dark
     property bool startInPresentation: false
     property bool startDark: false
+    // kubestage --view cards|matrix
+    property string startView: "cards"
+    // The main area: "cards" (node cards by zone) or "matrix" (the scheduling cycle as one table,
+    // nodes × plugins, which then also stands in for the scheduler view's tables).
+    property string canvasView: "cards"
+    readonly property Item mainView: matrixLoader.item ? matrixLoader.item : clusterCanvas
     Component.onCompleted: {
+        if (startView === "matrix") canvasView = "matrix"
         if (startDark) Theme.dark = true
         if (startInPresentation) Theme.presentation = true
     }
@@ -90,16 +100,37 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 spacing: Theme.spacing
-                ClusterCanvas {
-                    id: clusterCanvas
-                    objectName: "canvas"
-                    animator: cycleAnimator
+                ViewSwitch {
+                    objectName: "viewSwitch"
+                    view: root.canvasView
+                    onPicked: (view) => root.canvasView = view
+                }
+                Item {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     Layout.minimumHeight: 200
+                    // Hidden, the cards keep their place and scroll but follow no animation.
+                    ClusterCanvas {
+                        id: clusterCanvas
+                        objectName: "canvas"
+                        anchors.fill: parent
+                        visible: root.canvasView === "cards"
+                        animator: visible ? cycleAnimator : null
+                    }
+                    // Made only while shown: it rebuilds its table at every cycle.
+                    Loader {
+                        id: matrixLoader
+                        anchors.fill: parent
+                        active: root.canvasView === "matrix"
+                        sourceComponent: MatrixCanvas {
+                            objectName: "matrixCanvas"
+                            animator: cycleAnimator
+                        }
+                    }
                 }
                 SchedulerView {
                     objectName: "schedulerView"
+                    visible: root.canvasView === "cards"
                     animator: cycleAnimator
                     Layout.fillWidth: true
                     Layout.preferredHeight: implicitHeight
@@ -124,7 +155,7 @@ ApplicationWindow {
         z: 40
         animator: cycleAnimator
         strip: controlPlaneStrip
-        canvas: clusterCanvas
+        canvas: root.mainView
     }
 
     // Rings what the lesson step points at, above everything but the browser.

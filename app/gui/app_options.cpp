@@ -19,8 +19,9 @@ bool parseAppOptions(const QStringList& arguments, AppOptions& options, QString&
     QCommandLineOption theme("theme", "Colours: light or dark.", "THEME");
     QCommandLineOption grab("grab", "Render the window, save it as a PNG and exit.", "OUT.png");
     QCommandLineOption fps("fps-report", "Play a scripted pan, zoom and run; print frame times.");
+    QCommandLineOption view("view", "Main area: cards (node cards by zone) or matrix (nodes x plugins).", "VIEW");
     QCommandLineOption select("select", "Open the Inspector on node/NAME or pod/[NAMESPACE/]NAME.", "OBJECT");
-    parser.addOptions({scenario, lesson, step, lang, size, presentation, theme, grab, fps, select});
+    parser.addOptions({scenario, lesson, step, lang, size, presentation, theme, view, grab, fps, select});
     if (!parser.parse(arguments)) {
         error = parser.errorText();
         return false;
@@ -59,6 +60,13 @@ bool parseAppOptions(const QStringList& arguments, AppOptions& options, QString&
             return false;
         }
         options.dark = parser.value(theme) == "dark";
+    }
+    if (parser.isSet(view)) {
+        options.view = parser.value(view);
+        if (options.view != "cards" && options.view != "matrix") {
+            error = "--view: expected cards or matrix, got \"" + options.view + "\"";
+            return false;
+        }
     }
     if (parser.isSet(select)) {
         // kubectl's TYPE/NAME, with an optional namespace for pods (default "default").

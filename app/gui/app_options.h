@@ -15,6 +15,7 @@ struct AppOptions {
     QSize size{1400, 900};      // --size WxH
     bool presentation = false;  // --presentation
     bool dark = false;          // --theme dark
+    QString view = "cards";     // --view cards|matrix: the main area's view
     QString grabPath;           // --grab OUT.png: render, save, exit
     // --select node/NAME | pod/[NAMESPACE/]NAME: the object the Inspector opens on.
     QString selectKind, selectNamespace, selectName;

@@ -86,7 +86,8 @@ int main(int argc, char** argv) {
     if (interactive) files.startSession();
 
     QQmlApplicationEngine engine;
-    engine.setInitialProperties({{"startInPresentation", options.presentation}, {"startDark", options.dark}});
+    engine.setInitialProperties({{"startInPresentation", options.presentation}, {"startDark", options.dark},
+                                 {"startView", options.view}});
     engine.load(QUrl("qrc:/qt/qml/KubeStage/Ui/Main.qml"));
     if (engine.rootObjects().isEmpty()) return 1;
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
