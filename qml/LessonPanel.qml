@@ -11,33 +11,45 @@ ColumnLayout {
     readonly property var lesson: App.lesson
     readonly property bool zh: lesson.language === "zh"
     function t(en, zhText) { return zh ? zhText : en }
+    // The adapters colour <code> for the light theme (#c7254e); on a dark or projected panel it
+    // takes the theme's code colour, which keeps its contrast.
+    function themed(html) { return html.split("#c7254e").join(String(Theme.codeText)) }
     spacing: Theme.spacing
 
+    // The panel's buttons take their size from the theme like its text, so that on a projector
+    // (Theme.scale) a button is not a small box around large words.
+    component PanelButton: Button {
+        font.pixelSize: Theme.fontNormal
+        padding: Theme.controlPadding
+        leftPadding: Theme.controlPaddingWide
+        rightPadding: Theme.controlPaddingWide
+        implicitHeight: Math.max(Theme.controlHeight, implicitContentHeight + topPadding + bottomPadding)
+    }
+
+    // The lesson browser and the language; the step counter sits between Back and Next below,
+    // where it has the panel's width to itself (beside these two it overlapped "☰ Lessons" in a
+    // narrow panel with large fonts).
     RowLayout {
         Layout.fillWidth: true
         Layout.topMargin: Theme.spacing / 2
-        Button {
+        spacing: Theme.spacing
+        PanelButton {
+            id: browserButton
             objectName: "openLessonBrowser"
             text: panel.t("☰ Lessons", "☰ 课程")
             onClicked: panel.lesson.browserOpen = true
         }
-        Text {
-            objectName: "stepCounter"
-            visible: panel.lesson.active
-            Layout.fillWidth: true
-            horizontalAlignment: Text.AlignRight
-            text: panel.lesson.quizOpen ? panel.t("Quiz", "测验")
-                                        : panel.t("Step %1 of %2", "第 %1 步，共 %2 步").arg(panel.lesson.step + 1).arg(panel.lesson.stepCount)
-            font.pixelSize: Theme.fontSmall
-            color: Theme.textMuted
-        }
-        Item { visible: !panel.lesson.active; Layout.fillWidth: true }
+        Item { Layout.fillWidth: true }
         ComboBox {
             objectName: "lessonLanguage"
             model: ["English", "中文"]
             currentIndex: panel.zh ? 1 : 0
             onActivated: index => panel.lesson.language = index === 1 ? "zh" : "en"
-            implicitWidth: 100 * Theme.scale
+            font.pixelSize: Theme.fontNormal
+            implicitContentWidthPolicy: ComboBox.WidestText
+            // The style sizes the box for its normal font only (its text field reports no
+            // height): as tall as the button beside it, so that large text is not cut.
+            implicitHeight: browserButton.implicitHeight
         }
     }
 
@@ -50,7 +62,7 @@ ColumnLayout {
         font.pixelSize: Theme.fontNormal
         color: Theme.textMuted
     }
-    Button {
+    PanelButton {
         visible: !panel.lesson.active
         text: panel.t("Start: sched-01-overview", "开始：sched-01-overview")
         onClicked: panel.lesson.resume("sched-01-overview")
@@ -74,7 +86,7 @@ ColumnLayout {
         textFormat: Text.PlainText
         font.pixelSize: Theme.fontNormal
         font.bold: true
-        color: Theme.accent
+        color: Theme.accentText
     }
 
     ScrollView {
@@ -90,12 +102,12 @@ ColumnLayout {
             Text {
                 objectName: "stepText"
                 width: parent.width
-                text: panel.lesson.stepHtml
+                text: panel.themed(panel.lesson.stepHtml)
                 textFormat: Text.StyledText
                 wrapMode: Text.Wrap
                 font.pixelSize: Theme.fontNormal
                 color: Theme.text
-                linkColor: Theme.accent
+                linkColor: Theme.accentText
                 onLinkActivated: link => {
                     if (link.startsWith("lesson:")) panel.lesson.resume(link.substring(7))
                 }
@@ -116,7 +128,7 @@ ColumnLayout {
                     spacing: Theme.spacing / 2
                     Text {
                         width: parent.width
-                        text: "<b>" + panel.t("Try it", "动手试试") + ":</b> " + panel.lesson.tryItHtml
+                        text: "<b>" + panel.t("Try it", "动手试试") + ":</b> " + panel.themed(panel.lesson.tryItHtml)
                         textFormat: Text.StyledText
                         wrapMode: Text.Wrap
                         font.pixelSize: Theme.fontNormal
@@ -126,7 +138,7 @@ ColumnLayout {
                         objectName: "tryItHint"
                         visible: hintButton.checked && panel.lesson.tryItHintHtml !== ""
                         width: parent.width
-                        text: "<i>" + panel.t("Hint", "提示") + ":</i> " + panel.lesson.tryItHintHtml
+                        text: "<i>" + panel.t("Hint", "提示") + ":</i> " + panel.themed(panel.lesson.tryItHintHtml)
                         textFormat: Text.StyledText
                         wrapMode: Text.Wrap
                         font.pixelSize: Theme.fontSmall
@@ -143,19 +155,19 @@ ColumnLayout {
                         wrapMode: Text.Wrap
                         font.pixelSize: Theme.fontSmall
                         font.bold: panel.lesson.tryItSolved
-                        color: panel.lesson.tryItSolved ? Theme.ok : Theme.textMuted
+                        color: panel.lesson.tryItSolved ? Theme.okText : Theme.textMuted
                     }
                     Flow {
                         width: parent.width
                         spacing: Theme.spacing
-                        Button {
+                        PanelButton {
                             id: hintButton
                             objectName: "tryItHintButton"
                             visible: panel.lesson.tryItHintHtml !== ""
                             checkable: true
                             text: checked ? panel.t("Hide hint", "隐藏提示") : panel.t("Hint", "提示")
                         }
-                        Button {
+                        PanelButton {
                             objectName: "showMe"
                             enabled: !panel.lesson.tryItSolved
                             text: panel.t("Show me", "演示答案")
@@ -172,6 +184,8 @@ ColumnLayout {
 
     Quiz {
         objectName: "quiz"
+        // Its radio buttons, check boxes and buttons take this size.
+        font.pixelSize: Theme.fontNormal
         visible: panel.lesson.active && panel.lesson.quizOpen
         Layout.fillWidth: true
         Layout.fillHeight: true
@@ -180,14 +194,24 @@ ColumnLayout {
     RowLayout {
         visible: panel.lesson.active
         Layout.fillWidth: true
-        Button {
+        spacing: Theme.spacing
+        PanelButton {
             objectName: "lessonBack"
             text: panel.t("Back", "上一步")
             enabled: panel.lesson.step > 0 || panel.lesson.quizOpen
             onClicked: panel.lesson.back()
         }
-        Item { Layout.fillWidth: true }
-        Button {
+        Text {
+            objectName: "stepCounter"
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            elide: Text.ElideRight
+            text: panel.lesson.quizOpen ? panel.t("Quiz", "测验")
+                                        : panel.t("Step %1 of %2", "第 %1 步，共 %2 步").arg(panel.lesson.step + 1).arg(panel.lesson.stepCount)
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textMuted
+        }
+        PanelButton {
             objectName: "lessonNext"
             readonly property bool last: panel.lesson.step + 1 >= panel.lesson.stepCount
             visible: !panel.lesson.quizOpen
@@ -197,7 +221,7 @@ ColumnLayout {
                           : panel.lesson.canAdvance
             onClicked: panel.lesson.next()
         }
-        Button {
+        PanelButton {
             objectName: "nextLesson"
             visible: panel.lesson.quizOpen
             text: panel.lesson.nextLessonId !== "" ? panel.t("Next lesson", "下一课") : panel.t("All lessons", "全部课程")

@@ -10,13 +10,15 @@ TabButton {
     width: implicitWidth
     leftPadding: Theme.spacing / 2
     rightPadding: Theme.spacing / 2
+    topPadding: Theme.controlPadding
+    bottomPadding: Theme.controlPadding
     font.pixelSize: Theme.fontSmall
     Rectangle {
         visible: tab.spotlit
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        height: 3
+        height: Math.max(3, Math.round(3 * Theme.scale))
         color: Theme.accent
     }
 }

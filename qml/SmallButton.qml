@@ -5,8 +5,8 @@ import KubeStage.Core
 // A small flat button of the Inspector's forms ("Add", "✕").
 Button {
     font.pixelSize: Theme.fontSmall
-    padding: 3
-    leftPadding: 6
-    rightPadding: 6
-    implicitHeight: Math.round(22 * Theme.scale)
+    padding: Math.round(3 * Theme.scale)
+    leftPadding: Math.round(6 * Theme.scale)
+    rightPadding: Math.round(6 * Theme.scale)
+    implicitHeight: Math.max(Math.round(22 * Theme.scale), implicitContentHeight + topPadding + bottomPadding)
 }

@@ -7,7 +7,7 @@ ComboBox {
     id: combo
     property string value: ""
     font.pixelSize: Theme.fontSmall
-    implicitHeight: Math.round(24 * Theme.scale)
+    implicitHeight: Theme.controlHeight
     implicitWidth: 120 * Theme.scale
     currentIndex: Math.max(0, model.indexOf ? model.indexOf(value) : 0)
     property string emptyText: ""

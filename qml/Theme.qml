@@ -16,6 +16,13 @@ QtObject {
     readonly property color textMuted: presentation ? (dark ? "#d8dde3" : "#27313b") : (dark ? "#a4adb8" : "#5b6773")
     readonly property color accent: "#326ce5"          // the Kubernetes blue
     readonly property color ok: "#2e9d5b"
+    // Text in those colours: the fills above read at 3:1 or worse as text on a dark surface (and
+    // the green on white), too faint on a projector. These reach 4.5:1 everywhere and 6:1 or
+    // more in presentation mode.
+    readonly property color accentText: dark ? "#8ab0ff" : (presentation ? "#1d4ed8" : "#2d62d6")
+    readonly property color okText: dark ? "#5fd08f" : (presentation ? "#17693a" : "#1e7a44")
+    // Code in lesson text (kubectl commands, field names, reasons).
+    readonly property color codeText: dark ? "#ff7a9c" : (presentation ? "#a3173f" : "#c7254e")
     readonly property color warning: "#d08a00"
     readonly property color danger: "#d64545"
 
@@ -33,6 +40,11 @@ QtObject {
     readonly property int fontLarge: Math.round(18 * scale)
     readonly property int fontTitle: Math.round(22 * scale)
     readonly property int spacing: Math.round(8 * scale)
+    // Inside buttons, combo boxes and tabs: the frame grows with the text, so that a control
+    // keeps its proportions on a projector instead of a large label in a tight box.
+    readonly property int controlPadding: Math.round(4 * scale)
+    readonly property int controlPaddingWide: Math.round(8 * scale)
+    readonly property int controlHeight: Math.round(24 * scale)
     readonly property int radius: 6
     readonly property int animationMs: 250
 

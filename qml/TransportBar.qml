@@ -8,29 +8,42 @@ ToolBar {
     id: bar
     // FileActions of the window: what the File menu runs.
     property var fileActions
+    // Every control takes the theme's size (presentation mode enlarges it); the File menu and
+    // the sliders inherit it from here.
+    font.pixelSize: Theme.fontNormal
+    // The bar's width in unscaled pixels: on a projector (larger fonts) or in a narrow window,
+    // what the keyboard or the rest of the window also offers gives way first: the summary,
+    // the scenario name (the window title and the lesson have it), the word "speed", Undo and
+    // Redo (Ctrl+Z / Ctrl+Shift+Z), the product name, then the long step label.
+    readonly property real room: width / Theme.scale
+    // The style's padding (6) grows with the fonts too.
+    component BarButton: ToolButton { padding: Math.round(6 * Theme.scale) }
     RowLayout {
         anchors.fill: parent
         anchors.leftMargin: Theme.spacing
         anchors.rightMargin: Theme.spacing
         spacing: Theme.spacing
         Label {
+            visible: bar.room >= 1100
             text: "KubeStage"
             font.pixelSize: Theme.fontTitle
             font.bold: true
-            color: Theme.accent
+            color: Theme.accentText
         }
         FileMenu {
             objectName: "fileMenuButton"
             actions: bar.fileActions
         }
         Label {
+            objectName: "scenarioName"
+            visible: bar.room >= 1250
             text: App.scenarioName
             font.pixelSize: Theme.fontNormal
             // Narrower on a narrow bar, to leave room for the File menu (the title has the name).
-            Layout.preferredWidth: bar.width >= 1400 ? 110 : 50
+            Layout.preferredWidth: (bar.room >= 1400 ? 110 : 50) * Theme.scale
             elide: Text.ElideRight
         }
-        ToolButton {
+        BarButton {
             objectName: "jumpToStart"
             text: "|◀"
             font.pixelSize: Theme.fontLarge
@@ -38,7 +51,7 @@ ToolBar {
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Jump to start (Home)")
         }
-        ToolButton {
+        BarButton {
             objectName: "stepBack"
             text: "◀"
             font.pixelSize: Theme.fontLarge
@@ -47,7 +60,7 @@ ToolBar {
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Step back (Left)")
         }
-        ToolButton {
+        BarButton {
             objectName: "playPause"
             text: App.playing ? "❚❚" : "▶"
             font.pixelSize: Theme.fontLarge
@@ -55,7 +68,7 @@ ToolBar {
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Play / pause (Space)")
         }
-        ToolButton {
+        BarButton {
             objectName: "stepForward"
             text: "▶|"
             font.pixelSize: Theme.fontLarge
@@ -63,8 +76,9 @@ ToolBar {
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Step forward (Right)")
         }
-        ToolButton {
+        BarButton {
             objectName: "undo"
+            visible: bar.room >= 1100
             text: qsTr("Undo")
             font.pixelSize: Theme.fontNormal
             enabled: App.canUndo
@@ -72,8 +86,9 @@ ToolBar {
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Take back your last change to the cluster (Ctrl+Z)")
         }
-        ToolButton {
+        BarButton {
             objectName: "redo"
+            visible: bar.room >= 1100
             text: qsTr("Redo")
             font.pixelSize: Theme.fontNormal
             enabled: App.canRedo
@@ -81,18 +96,26 @@ ToolBar {
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Make the change again (Ctrl+Shift+Z)")
         }
-        Label { text: qsTr("speed"); font.pixelSize: Theme.fontSmall; color: Theme.textMuted }
+        Label {
+            visible: bar.room >= 1300
+            text: qsTr("speed"); font.pixelSize: Theme.fontSmall; color: Theme.textMuted
+        }
         Slider {
             objectName: "speed"
             from: -2; to: 4; stepSize: 1
             value: Math.round(Math.log(App.speed) / Math.LN2)
             onMoved: App.speed = Math.pow(2, value)
-            Layout.preferredWidth: 80
+            Layout.preferredWidth: 80 * Theme.scale
+            ToolTip.visible: hovered || pressed
+            ToolTip.text: qsTr("speed") + " ×" + App.speed + " (+ / -)"
         }
         Label {
+            objectName: "speedLabel"
             text: "×" + App.speed
             font.pixelSize: Theme.fontSmall
-            Layout.preferredWidth: 40
+            Layout.preferredWidth: speedWidth.advanceWidth + Theme.spacing / 2
+            // As wide as the widest speed, so that the bar does not jump when it changes.
+            TextMetrics { id: speedWidth; font.pixelSize: Theme.fontSmall; text: "×0.25" }
         }
         // The timeline: drag back to any step reached so far (or forward again); the cluster is
         // replayed to it on release.
@@ -106,7 +129,7 @@ ToolBar {
             live: false
             value: App.position
             Layout.fillWidth: true
-            Layout.minimumWidth: 80
+            Layout.minimumWidth: 80 * Theme.scale
             onPressedChanged: if (!pressed && Math.round(value) !== App.position) App.goToStep(Math.round(value))
             ToolTip.visible: pressed
             ToolTip.text: qsTr("step %1").arg(Math.round(scrubber.position * (to - from) + from))
@@ -121,7 +144,8 @@ ToolBar {
         }
         Label {
             objectName: "stepLabel"
-            text: qsTr("step %1 · record #%2").arg(App.position).arg(App.timeline.currentSeq)
+            text: bar.room >= 1100 ? qsTr("step %1 · record #%2").arg(App.position).arg(App.timeline.currentSeq)
+                                   : App.position + " · #" + App.timeline.currentSeq
             font.pixelSize: Theme.fontNormal
         }
         Label {
@@ -130,7 +154,7 @@ ToolBar {
             font.pixelSize: Theme.fontLarge
             font.family: "monospace"
         }
-        ToolButton {
+        BarButton {
             objectName: "languageSwitch"
             // Each language names itself, so that whoever cannot read the current one finds it.
             text: UiLanguage.language === "zh" ? "English" : "中文"
@@ -139,7 +163,7 @@ ToolBar {
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Switch the language of the window and the lessons")
         }
-        ToolButton {
+        BarButton {
             objectName: "themeSwitch"
             text: Theme.dark ? qsTr("Light") : qsTr("Dark")
             font.pixelSize: Theme.fontNormal
@@ -147,9 +171,10 @@ ToolBar {
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Light or dark colours")
         }
-        ToolButton {
+        BarButton {
             objectName: "presentationSwitch"
-            text: Theme.presentation ? qsTr("Exit presentation") : qsTr("Present")
+            // On a narrow projector a cross (with its tooltip; Esc and F5 leave too).
+            text: Theme.presentation ? (bar.room >= 1250 ? qsTr("Exit presentation") : "✕") : qsTr("Present")
             font.pixelSize: Theme.fontNormal
             onClicked: Theme.presentation = !Theme.presentation
             ToolTip.visible: hovered
