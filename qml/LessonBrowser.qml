@@ -49,10 +49,18 @@ Rectangle {
                 model: ["English", "中文"]
                 currentIndex: browser.zh ? 1 : 0
                 onActivated: index => browser.lesson.language = index === 1 ? "zh" : "en"
-                implicitWidth: 110 * Theme.scale
+                // Sized with the theme like the text around it (a projector enlarges both).
+                font.pixelSize: Theme.fontNormal
+                implicitContentWidthPolicy: ComboBox.WidestText
+                implicitHeight: closeButton.implicitHeight
             }
             Button {
+                id: closeButton
                 objectName: "closeLessonBrowser"
+                font.pixelSize: Theme.fontNormal
+                padding: Theme.controlPadding
+                leftPadding: Theme.controlPaddingWide
+                rightPadding: Theme.controlPaddingWide
                 text: browser.t("Explore the cluster ✕", "自由探索集群 ✕")
                 onClicked: browser.lesson.browserOpen = false
             }

@@ -11,10 +11,12 @@ ToolBar {
     // Every control takes the theme's size (presentation mode enlarges it); the File menu and
     // the sliders inherit it from here.
     font.pixelSize: Theme.fontNormal
-    // The bar's width in unscaled pixels: on a projector (larger fonts) or in a narrow window,
-    // what the keyboard or the rest of the window also offers gives way first: the summary,
-    // the scenario name (the window title and the lesson have it), the word "speed", Undo and
-    // Redo (Ctrl+Z / Ctrl+Shift+Z), the product name, then the long step label.
+    // The bar's width in unscaled pixels. On a projector (larger fonts) or in a narrow window,
+    // what the keyboard or the rest of the window also offers gives way, in this order: the
+    // summary (1500), the word "speed" (1300), the scenario name (the window title and the
+    // lesson have it) and the words "Exit presentation" (Esc, F5) (1250), then Undo and Redo
+    // (Ctrl+Z, Ctrl+Shift+Z), the product name and the long step label (1100). At 1280 x 720 in
+    // presentation mode (room 914) the rest fits with room to scrub.
     readonly property real room: width / Theme.scale
     // The style's padding (6) grows with the fonts too.
     component BarButton: ToolButton { padding: Math.round(6 * Theme.scale) }
