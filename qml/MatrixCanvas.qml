@@ -36,7 +36,7 @@ Rectangle {
     // A Filter column where some node fails is wider, for the reason.
     readonly property real filterWidth: Math.round(124 * Theme.scale)
     readonly property real failWidth: Math.round(210 * Theme.scale)
-    readonly property real scoreWidth: Math.round(112 * Theme.scale)
+    readonly property real scoreWidth: Math.round(124 * Theme.scale)
     readonly property real totalWidth: Math.round(76 * Theme.scale)
     readonly property real rowHeight: Math.round(Theme.fontSmall * 2 + 4)
     readonly property real zoneHeight: Math.round(Theme.fontSmall * 2 + 6)
@@ -56,8 +56,10 @@ Rectangle {
     readonly property real scoreX: filterXs[filterXs.length - 1]
     readonly property real totalX: scoreX + scorePlugins.length * scoreWidth
     readonly property real tableWidth: totalX + totalWidth
-    // The node column stays at the left edge while the table scrolls sideways.
+    // The node column stays at the left edge while the table scrolls sideways, the total at the
+    // right edge (table coordinates).
     readonly property real stick: Math.max(0, list.contentX - list.originX)
+    readonly property real totalStickX: Math.max(stick + nodeWidth, Math.min(totalX, stick + list.width - totalWidth))
 
     // The table, rebuilt when the cycle shown changes (never per cell).
     property var filterPlugins: []
@@ -162,7 +164,7 @@ Rectangle {
         const scroll = list.contentX - list.originX
         let next = scroll
         if (left < scroll + nodeWidth) next = left - nodeWidth
-        else if (right > scroll + list.width) next = right - list.width
+        else if (right > scroll + list.width - totalWidth) next = right - list.width + totalWidth
         next = Math.max(0, Math.min(next, tableWidth - list.width))
         if (next !== scroll) list.contentX = list.originX + next
     }
@@ -172,7 +174,6 @@ Rectangle {
         if (animator.phase === "queue") showColumn(filterX, filterX)
         else if (animator.phase === "filter" && i >= 0 && i < filterPlugins.length) showColumn(filterXs[i], filterXs[i + 1])
         else if (animator.phase === "score" && i >= 0 && i < scorePlugins.length) showColumn(scoreX + i * scoreWidth, scoreX + (i + 1) * scoreWidth)
-        else if (animator.phase === "bind") showColumn(totalX, tableWidth)
     }
     Connections {
         target: matrix.animator
@@ -183,19 +184,20 @@ Rectangle {
     // Which column is at x (row coordinates): {kind: "node" | "filter" | "score" | "total", index}.
     function columnAt(x) {
         if (x >= stick && x < stick + nodeWidth) return { kind: "node", index: -1 }
+        if (x >= totalStickX && x < totalStickX + totalWidth) return { kind: "total", index: -1 }
         if (x >= filterX && x < scoreX) {
             let i = 0
             while (i + 1 < filterXs.length - 1 && x >= filterXs[i + 1]) ++i
             return { kind: "filter", index: i }
         }
         if (x >= scoreX && x < totalX) return { kind: "score", index: Math.floor((x - scoreX) / scoreWidth) }
-        if (x >= totalX && x < tableWidth) return { kind: "total", index: -1 }
         return { kind: "", index: -1 }
     }
 
     readonly property string notEvaluatedTip:
         qsTr("Not evaluated: the scheduler had already found enough feasible nodes " +
-             "(percentageOfNodesToScore), or a PreFilter result left this node out.")
+             "(percentageOfNodesToScore), the pod's nominated node was tried first and fits, " +
+             "or a PreFilter result left this node out.")
 
     // The full text of a cell, for its tooltip.
     function cellTip(row, column) {
@@ -252,8 +254,11 @@ Rectangle {
             objectName: "matrixCounts"
             width: parent.width
             elide: Text.ElideRight
+            // With one feasible node upstream binds to it without running Score.
             text: qsTr("%1 nodes: %2 evaluated, %3 feasible").arg(matrix.rows.length).arg(matrix.evaluatedCount)
                       .arg(matrix.outcomeShown ? matrix.feasibleCount : "…")
+                  + (matrix.outcomeShown && matrix.feasibleCount === 1 && matrix.scorePlugins.length === 0
+                     ? qsTr(" (only one: Score is skipped)") : "")
             font.pixelSize: Theme.fontSmall
             color: Theme.textMuted
         }
@@ -326,10 +331,11 @@ Rectangle {
         readonly property real columnX: filtering ? matrix.filterXs[matrix.currentIndex]
                                       : matrix.currentPhase === "score" ? matrix.scoreX + matrix.currentIndex * matrix.scoreWidth : -1
         readonly property real columnWidth: filtering ? matrix.filterXs[matrix.currentIndex + 1] - columnX : matrix.scoreWidth
-        readonly property real leftEdge: list.x + columnX - (list.contentX - list.originX)
+        readonly property real leftEdge: list.x + columnX - matrix.stick
+        readonly property real totalLeft: list.x + matrix.totalStickX - matrix.stick
         visible: list.visible && columnX >= 0 && matrix.currentIndex >= 0
         x: Math.max(list.x + matrix.nodeWidth, leftEdge)
-        width: Math.max(0, leftEdge + columnWidth - x)
+        width: Math.max(0, Math.min(leftEdge + columnWidth, totalLeft) - x)
         y: list.y
         height: Math.min(list.height, list.contentHeight)
         color: "#1f326ce5"
@@ -403,13 +409,15 @@ Rectangle {
                         opacity: matrix.scoreRevealed(index) ? 1 : 0.35
                     }
                 }
-                PluginColumnHeader {
-                    x: matrix.totalX
-                    width: matrix.totalWidth
-                    height: pluginRow.height
-                    name: qsTr("Total")
-                    legacy: ""
-                }
+            }
+            // The total's heading stays at the right like the totals.
+            HeaderCell {
+                x: matrix.totalStickX
+                width: matrix.totalWidth
+                height: head.height
+                title: qsTr("Total")
+                subtitle: ""
+                opaque: true
             }
             // The node column's heading stays at the left like the node cells.
             HeaderCell {
@@ -471,39 +479,38 @@ Rectangle {
             x: 5
             width: ph.width - 10
             anchors.verticalCenter: parent.verticalCenter
-            Item {
+            Text {
                 width: parent.width
-                height: nameText.implicitHeight
-                Text {
-                    id: nameText
-                    width: parent.width - (weightText.visible ? weightText.implicitWidth + 4 : 0)
-                    text: ph.name
-                    elide: Text.ElideRight
-                    textFormat: Text.PlainText
-                    font.pixelSize: Theme.fontSmall
-                    font.bold: true
-                    color: Theme.text
-                }
+                text: ph.name
+                elide: Text.ElideRight
+                textFormat: Text.PlainText
+                font.pixelSize: Theme.fontSmall
+                font.bold: true
+                color: Theme.text
+            }
+            // A Score plugin's weight, then the legacy names.
+            Row {
+                width: parent.width
+                spacing: 4
                 Text {
                     id: weightText
                     objectName: "weight"
                     visible: ph.suffix !== ""
-                    anchors.right: parent.right
                     text: ph.suffix
-                    font.pixelSize: Theme.fontSmall
+                    font.pixelSize: matrix.smallFont
                     font.bold: true
                     color: Theme.accent
                 }
-            }
-            Text {
-                objectName: "legacy"
-                width: parent.width
-                text: ph.legacy !== "" ? ph.legacy : " "
-                elide: Text.ElideRight
-                textFormat: Text.PlainText
-                font.pixelSize: matrix.smallFont
-                font.italic: true
-                color: Theme.textMuted
+                Text {
+                    objectName: "legacy"
+                    width: parent.width - (weightText.visible ? weightText.width + 4 : 0)
+                    text: ph.legacy !== "" ? ph.legacy : " "
+                    elide: Text.ElideRight
+                    textFormat: Text.PlainText
+                    font.pixelSize: matrix.smallFont
+                    font.italic: true
+                    color: Theme.textMuted
+                }
             }
         }
         MouseArea {
@@ -523,18 +530,20 @@ Rectangle {
             id: rowItem
             required property var modelData
             required property int index
-            readonly property string name: modelData.name
-            readonly property bool winner: modelData.winner && matrix.outcomeShown
+            // Read once: every cell reads the row, and modelData converts it at each read.
+            readonly property var row: modelData
+            readonly property string name: row.name
+            readonly property bool winner: row.winner && matrix.outcomeShown
             readonly property bool selected: App.selection.kind === "Node" && App.selection.name === name
             readonly property bool spotlit: matrix.spot.indexOf("node-card:" + name) >= 0
             property alias nodeCell: nodeCell
             objectName: "matrixRow:" + name
             width: Math.max(matrix.tableWidth, list.width)
-            height: (modelData.zoneStart ? matrix.zoneHeight : 0) + matrix.rowHeight
+            height: (row.zoneStart ? matrix.zoneHeight : 0) + matrix.rowHeight
 
             // The zone's heading above its first node.
             Rectangle {
-                visible: rowItem.modelData.zoneStart
+                visible: rowItem.row.zoneStart
                 width: parent.width
                 height: visible ? matrix.zoneHeight : 0
                 color: Theme.surface
@@ -542,8 +551,8 @@ Rectangle {
                     x: matrix.stick + Theme.spacing
                     anchors.bottom: parent.bottom
                     anchors.bottomMargin: 3
-                    text: (rowItem.modelData.zone === "" ? qsTr("no zone label") : qsTr("zone %1").arg(rowItem.modelData.zone))
-                          + "  ·  " + (rowItem.modelData.zoneCount === 1 ? qsTr("1 node") : qsTr("%1 nodes").arg(rowItem.modelData.zoneCount))
+                    text: (rowItem.row.zone === "" ? qsTr("no zone label") : qsTr("zone %1").arg(rowItem.row.zone))
+                          + "  ·  " + (rowItem.row.zoneCount === 1 ? qsTr("1 node") : qsTr("%1 nodes").arg(rowItem.row.zoneCount))
                     font.pixelSize: Theme.fontNormal
                     font.bold: true
                     color: Theme.textMuted
@@ -552,7 +561,7 @@ Rectangle {
 
             Item {
                 id: line
-                y: rowItem.modelData.zoneStart ? matrix.zoneHeight : 0
+                y: rowItem.row.zoneStart ? matrix.zoneHeight : 0
                 width: matrix.tableWidth
                 height: matrix.rowHeight
                 Rectangle {
@@ -566,18 +575,18 @@ Rectangle {
                     delegate: Rectangle {
                         id: fcell
                         required property int index
-                        readonly property var verdict: rowItem.modelData.filters[index]
-                        readonly property int failAt: rowItem.modelData.failAt
+                        readonly property var verdict: rowItem.row.filters[index]
+                        readonly property int failAt: rowItem.row.failAt
                         // The plugin upstream reports, or a later one (upstream never ran it).
                         readonly property bool reported: failAt === index
                         readonly property bool afterFailure: failAt >= 0 && index > failAt
-                        readonly property string text: !rowItem.modelData.evaluated ? "" : verdict.pass ? "✓" : "✗ " + verdict.reason
+                        readonly property string text: !rowItem.row.evaluated ? "" : verdict.pass ? "✓" : "✗ " + verdict.reason
                         objectName: "matrixFilter:" + rowItem.name + ":" + matrix.filterPlugins[index].name
                         x: matrix.filterXs[index]
                         width: matrix.filterXs[index + 1] - x
                         height: line.height
                         opacity: !matrix.filterRevealed(index) ? 0.12 : afterFailure ? 0.5 : 1
-                        color: !rowItem.modelData.evaluated ? "transparent"
+                        color: !rowItem.row.evaluated ? "transparent"
                                : verdict.pass ? "#1a2e9d5b" : reported ? "#4dd64545" : "#26d64545"
                         border.color: Theme.border
                         border.width: 0.5
@@ -604,7 +613,7 @@ Rectangle {
                 // Not evaluated: one label across the Filter columns.
                 Rectangle {
                     objectName: "notEvaluated:" + rowItem.name
-                    visible: !rowItem.modelData.evaluated && matrix.filterPlugins.length > 0
+                    visible: !rowItem.row.evaluated && matrix.filterPlugins.length > 0
                     x: matrix.filterX
                     width: matrix.scoreX - matrix.filterX
                     height: line.height
@@ -629,7 +638,7 @@ Rectangle {
                     delegate: Rectangle {
                         id: scell
                         required property int index
-                        readonly property var score: rowItem.modelData.scores[index]
+                        readonly property var score: rowItem.row.scores[index]
                         readonly property bool present: score !== undefined && score.present === true
                         readonly property string text: present ? String(score.weighted) : ""
                         objectName: "matrixScore:" + rowItem.name + ":" + matrix.scorePlugins[index].name
@@ -654,7 +663,7 @@ Rectangle {
                             anchors.rightMargin: 5
                             anchors.top: parent.top
                             anchors.topMargin: 1
-                            text: scell.present ? scell.text : rowItem.modelData.evaluated ? "—" : ""
+                            text: scell.present ? scell.text : rowItem.row.evaluated ? "—" : ""
                             font.pixelSize: Theme.fontSmall
                             font.bold: scell.present
                             color: scell.present ? Theme.text : Theme.textMuted
@@ -676,19 +685,21 @@ Rectangle {
                 // The total.
                 Rectangle {
                     objectName: "matrixTotal:" + rowItem.name
-                    readonly property string text: rowItem.modelData.total !== undefined ? String(rowItem.modelData.total) : ""
-                    x: matrix.totalX
+                    readonly property string text: rowItem.row.total !== undefined ? String(rowItem.row.total) : ""
+                    x: matrix.totalStickX
                     width: matrix.totalWidth
                     height: line.height
-                    opacity: matrix.outcomeShown ? 1 : 0.12
-                    color: rowItem.winner ? Theme.accent : "transparent"
+                    color: rowItem.winner ? Theme.accent : Theme.surfaceAlt
                     border.color: Theme.border
                     border.width: 0.5
                     Text {
+                        objectName: "totalText"
                         anchors.right: parent.right
                         anchors.rightMargin: 6
                         anchors.verticalCenter: parent.verticalCenter
-                        text: parent.text !== "" ? parent.text : rowItem.modelData.evaluated ? "—" : ""
+                        // Until the bind the outcome stays hidden.
+                        text: !matrix.outcomeShown ? (rowItem.row.feasible ? "…" : "")
+                              : parent.text !== "" ? parent.text : rowItem.row.evaluated ? "—" : ""
                         font.pixelSize: Theme.fontSmall
                         font.bold: true
                         color: rowItem.winner ? "white" : parent.text !== "" ? Theme.text : Theme.textMuted
@@ -711,7 +722,7 @@ Rectangle {
                         width: matrix.indexWidth - 8
                         anchors.verticalCenter: parent.verticalCenter
                         horizontalAlignment: Text.AlignRight
-                        text: rowItem.modelData.position
+                        text: rowItem.row.position
                         font.pixelSize: matrix.smallFont
                         color: Theme.textMuted
                     }
@@ -724,14 +735,14 @@ Rectangle {
                         elide: Text.ElideMiddle
                         font.pixelSize: Theme.fontSmall
                         font.bold: true
-                        color: rowItem.modelData.evaluated && !rowItem.modelData.feasible && matrix.outcomeShown ? Theme.textMuted : Theme.text
+                        color: rowItem.row.evaluated && !rowItem.row.feasible && matrix.outcomeShown ? Theme.textMuted : Theme.text
                     }
                     Text {
                         x: nodeName.x + nodeName.width + 6
                         width: parent.width - x - (winnerBadge.visible ? winnerBadge.width + 8 : 4)
-                        visible: width > 20
+                        visible: width > 40
                         anchors.baseline: nodeName.baseline
-                        text: rowItem.modelData.zone
+                        text: rowItem.row.zone
                         elide: Text.ElideRight
                         font.pixelSize: matrix.smallFont
                         color: Theme.textMuted
@@ -780,7 +791,7 @@ Rectangle {
                     onExited: column = { kind: "", index: -1 }
                     onClicked: App.select("Node", "", rowItem.name)
                     ToolTip.visible: containsMouse && ToolTip.text !== ""
-                    ToolTip.text: matrix.cellTip(rowItem.modelData, column)
+                    ToolTip.text: matrix.cellTip(rowItem.row, column)
                     ToolTip.delay: 300
                 }
             }

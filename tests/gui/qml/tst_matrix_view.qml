@@ -157,6 +157,18 @@ TestCase {
         compare(fit.text, "✗ Insufficient nvidia.com/gpu")
         compare(findByName(w.matrix, "matrixFilter:node-a1:TaintToleration").text, "✓")
 
+        // The tooltips: the whole reason, and which failure upstream reports.
+        const c1 = w.matrix.rows[w.matrix.rowIndexOf("node-c1")]
+        const taintColumn = w.matrix.columnAt(taint.x + 5)
+        compare(taintColumn.kind, "filter")
+        compare(plugins[taintColumn.index].name, "TaintToleration")
+        compare(w.matrix.cellTip(c1, taintColumn),
+                "TaintToleration rejects the node: node(s) had untolerated taint {dedicated: gpu}\n"
+                + "The first failing plugin: the one upstream reports.")
+        compare(w.matrix.cellTip(c1, w.matrix.columnAt(after.x + 5)),
+                "NodeResourcesFit: passes (upstream does not run it after TaintToleration failed)")
+        compare(w.matrix.columnAt(w.matrix.stick + 5).kind, "node")
+
         // No score for infeasible nodes, no winner.
         for (const node of ["node-a1", "node-b1", "node-c1"]) {
             compare(findByName(w.matrix, "matrixTotal:" + node).text, "")
@@ -210,6 +222,32 @@ TestCase {
         compare(w.matrix.rows.map(r => r.position), [1, 2, 3])
     }
 
+    // taints-and-tolerations #17: trainer -> node-gpu. node-1 fails NodeAffinity (reported) and
+    // NodeResourcesFit too; with one feasible node upstream skips Score.
+    function test_laterFailuresAreDimmerAndOneFeasibleNodeSkipsScore() {
+        const file = String(Qt.resolvedUrl("../../../resources/scenarios/taints-and-tolerations.yaml")).replace(/^file:\/\//, "")
+        verify(App.loadScenario([file]), App.loadErrors.join("\n"))
+        const w = matrixWindow()
+        for (let i = 0; i < 40 && App.cycle.seq !== 17; ++i) verify(App.stepForward())
+        w.animator.finish()
+        compare(App.cycle.pod, "default/trainer")
+        compare(App.cycle.selectedNode, "node-gpu")
+        const reported = findByName(w.matrix, "matrixFilter:node-1:NodeAffinity")
+        verify(reported.reported)
+        compare(reported.opacity, 1)
+        verify(reported.text.indexOf("✗ node(s) didn't match Pod's node affinity/selector") === 0, reported.text)
+        const later = findByName(w.matrix, "matrixFilter:node-1:NodeResourcesFit")
+        verify(!later.reported && later.afterFailure)
+        compare(later.text, "✗ Insufficient cpu")
+        compare(later.opacity, 0.5)
+        compare(w.matrix.cellTip(w.matrix.rows[w.matrix.rowIndexOf("node-1")], w.matrix.columnAt(later.x + 5)),
+                "NodeResourcesFit would also reject the node: Insufficient cpu\n"
+                + "Upstream stops at the first failing plugin (NodeAffinity).")
+        compare(findByName(w.matrix, "matrixCounts").text, "3 nodes: 3 evaluated, 1 feasible (only one: Score is skipped)")
+        compare(App.cycle.scorePlugins.length, 0)
+        verify(findByName(w.matrix, "matrixRow:node-gpu").winner)
+    }
+
     function test_clickSelectsTheNode() {
         const w = matrixWindow()
         showCycle(w, 13)
@@ -233,7 +271,7 @@ TestCase {
         compare(w.animator.phase, "queue")
         compare(findByName(w.matrix, "matrixTitle").text, "Scheduling cycle #13: pod default/web-1 (attempt 1) → …")
         verify(!findByName(w.matrix, "matrixRow:node-b1").winner, "the outcome waits for the bind")
-        verify(findByName(w.matrix, "matrixTotal:node-b1").opacity < 0.5)
+        compare(findByName(findByName(w.matrix, "matrixTotal:node-b1"), "totalText").text, "…")
 
         const plugins = App.cycle.filterPlugins
         const column = findByName(w.matrix, "currentColumn")
@@ -252,7 +290,7 @@ TestCase {
             verify(column.visible)
             const cell = findByName(w.matrix, "matrixFilter:node-a1:" + plugins[i].name)
             const at = cell.mapToItem(w.matrix, 0, 0)
-            verify(at.x >= w.matrix.nodeWidth && at.x + cell.width <= w.matrix.width, plugins[i].name + " in view at " + at.x)
+            verify(at.x >= w.matrix.nodeWidth && at.x + cell.width <= w.matrix.width - w.matrix.totalWidth, plugins[i].name + " in view at " + at.x)
             compare(column.x, at.x)
             compare(column.width, cell.width)
         }
@@ -263,7 +301,7 @@ TestCase {
             const cell = findByName(w.matrix, "matrixScore:node-a1:" + scores[s].name)
             compare(cell.opacity, 1)
             const at = cell.mapToItem(w.matrix, 0, 0)
-            verify(at.x >= w.matrix.nodeWidth && at.x + cell.width <= w.matrix.width, scores[s].name + " in view at " + at.x)
+            verify(at.x >= w.matrix.nodeWidth && at.x + cell.width <= w.matrix.width - w.matrix.totalWidth, scores[s].name + " in view at " + at.x)
             if (s + 1 < scores.length)
                 verify(findByName(w.matrix, "matrixScore:node-a1:" + scores[s + 1].name).opacity < 0.5)
         }
@@ -271,7 +309,7 @@ TestCase {
         compare(w.animator.phase, "bind")
         verify(!column.visible)
         verify(findByName(w.matrix, "matrixRow:node-b1").winner)
-        compare(findByName(w.matrix, "matrixTotal:node-b1").opacity, 1)
+        compare(findByName(findByName(w.matrix, "matrixTotal:node-b1"), "totalText").text, "473")
         const total = findByName(w.matrix, "matrixTotal:node-b1")
         verify(total.mapToItem(w.matrix, 0, 0).x + total.width <= w.matrix.width, "the total is in view")
         // The pod flies to the winner's row.
