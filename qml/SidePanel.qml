@@ -13,6 +13,21 @@ Rectangle {
     property alias currentIndex: tabs.currentIndex
     readonly property int inspectorIndex: 4
 
+    // Qt 6.4 leaves the keyboard focus in a field that presentation mode hides (the console's
+    // prompt, an Inspector field); it would go on swallowing Space and the arrow keys there.
+    // Presentation mode shows the lesson panel alone (and only with a lesson open).
+    function releaseHiddenFocus() {
+        const focused = side.Window.activeFocusItem
+        if (!focused) return
+        let inSide = false, inLesson = false
+        for (let item = focused; item; item = item.parent) {
+            if (item === lessonPanel) inLesson = true
+            if (item === side) inSide = true
+        }
+        // Dropping it hands the keys back to the enclosing focus scope (the window's content).
+        if (inSide && !(inLesson && App.lesson.active)) focused.focus = false
+    }
+
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.spacing / 2
@@ -41,7 +56,11 @@ Rectangle {
         }
         Connections {
             target: Theme
-            function onPresentationChanged() { if (Theme.presentation) tabs.currentIndex = 0 }
+            function onPresentationChanged() {
+                if (!Theme.presentation) return
+                tabs.currentIndex = 0
+                side.releaseHiddenFocus()
+            }
         }
         Connections {
             // Opening a lesson brings its text to the front.
@@ -57,7 +76,7 @@ Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
             currentIndex: tabs.currentIndex
-            LessonPanel { objectName: "lessonPanel" }
+            LessonPanel { id: lessonPanel; objectName: "lessonPanel" }
             TimelineList { objectName: "timeline" }
             EventsList { objectName: "events" }
             PodsList { objectName: "pods" }

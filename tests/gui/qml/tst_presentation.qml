@@ -221,6 +221,37 @@ TestCase {
         verify(!Theme.presentation, "Esc leaves")
     }
 
+    // A teacher types in the console, then presents: the prompt is hidden with the console and
+    // must not keep the keys (Space would type a blank instead of playing).
+    function test_keysAfterTypingInTheConsole() {
+        const window = createTemporaryObject(mainComponent, null)
+        window.requestActivate()
+        tryVerify(() => window.active)
+        const side = findByName(window.contentItem, "sidePanel")
+        side.currentIndex = 5
+        const prompt = findByName(window.contentItem, "consolePrompt")
+        tryVerify(() => prompt.visible)
+        prompt.forceActiveFocus()
+        verify(prompt.activeFocus)
+        keyClick(Qt.Key_Space)
+        verify(!App.playing, "in the console a blank is typed")
+        compare(prompt.text, " ")
+        keyClick(Qt.Key_F5)
+        verify(Theme.presentation)
+        tryVerify(() => !prompt.visible)
+        tryVerify(() => !prompt.activeFocus, 1000, "the hidden prompt lets go of the keys")
+        keyClick(Qt.Key_Space)
+        verify(App.playing, "Space plays")
+        keyClick(Qt.Key_Space)
+        verify(!App.playing)
+        const at = App.position
+        keyClick(Qt.Key_Right)
+        compare(App.position, at + 1)
+        keyClick(Qt.Key_Home)
+        compare(App.position, 0, "Home goes back to the start")
+        compare(prompt.text, " ", "nothing more was typed")
+    }
+
     // WCAG contrast ratio of two colours.
     function luminance(c) {
         const lin = v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4)
