@@ -20,6 +20,11 @@ ToolBar {
     readonly property real room: width / Theme.scale
     // The style's padding (6) grows with the fonts too.
     component BarButton: ToolButton { padding: Math.round(6 * Theme.scale) }
+    // So does the style's slider knob (13), which a projector's audience has to find.
+    component BarSlider: Slider {
+        handle.implicitWidth: Math.round(13 * Theme.scale)
+        handle.implicitHeight: Math.round(13 * Theme.scale)
+    }
     RowLayout {
         anchors.fill: parent
         anchors.leftMargin: Theme.spacing
@@ -102,7 +107,7 @@ ToolBar {
             visible: bar.room >= 1300
             text: qsTr("speed"); font.pixelSize: Theme.fontSmall; color: Theme.textMuted
         }
-        Slider {
+        BarSlider {
             objectName: "speed"
             from: -2; to: 4; stepSize: 1
             value: Math.round(Math.log(App.speed) / Math.LN2)
@@ -121,7 +126,7 @@ ToolBar {
         }
         // The timeline: drag back to any step reached so far (or forward again); the cluster is
         // replayed to it on release.
-        Slider {
+        BarSlider {
             id: scrubber
             objectName: "scrubber"
             from: 0
