@@ -210,7 +210,7 @@ Rectangle {
                         }
                         Text {
                             width: parent.width
-                            text: row.summary
+                            text: Theme.lessonHtml(row.summary)
                             textFormat: Text.StyledText
                             wrapMode: Text.Wrap
                             maximumLineCount: 2

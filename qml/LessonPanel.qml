@@ -11,9 +11,6 @@ ColumnLayout {
     readonly property var lesson: App.lesson
     readonly property bool zh: lesson.language === "zh"
     function t(en, zhText) { return zh ? zhText : en }
-    // The adapters colour <code> for the light theme (#c7254e); on a dark or projected panel it
-    // takes the theme's code colour, which keeps its contrast.
-    function themed(html) { return html.split("#c7254e").join(String(Theme.codeText)) }
     spacing: Theme.spacing
 
     // The panel's buttons take their size from the theme like its text, so that on a projector
@@ -102,7 +99,7 @@ ColumnLayout {
             Text {
                 objectName: "stepText"
                 width: parent.width
-                text: panel.themed(panel.lesson.stepHtml)
+                text: Theme.lessonHtml(panel.lesson.stepHtml)
                 textFormat: Text.StyledText
                 wrapMode: Text.Wrap
                 font.pixelSize: Theme.fontNormal
@@ -128,7 +125,7 @@ ColumnLayout {
                     spacing: Theme.spacing / 2
                     Text {
                         width: parent.width
-                        text: "<b>" + panel.t("Try it", "动手试试") + ":</b> " + panel.themed(panel.lesson.tryItHtml)
+                        text: "<b>" + panel.t("Try it", "动手试试") + ":</b> " + Theme.lessonHtml(panel.lesson.tryItHtml)
                         textFormat: Text.StyledText
                         wrapMode: Text.Wrap
                         font.pixelSize: Theme.fontNormal
@@ -138,7 +135,7 @@ ColumnLayout {
                         objectName: "tryItHint"
                         visible: hintButton.checked && panel.lesson.tryItHintHtml !== ""
                         width: parent.width
-                        text: "<i>" + panel.t("Hint", "提示") + ":</i> " + panel.themed(panel.lesson.tryItHintHtml)
+                        text: "<i>" + panel.t("Hint", "提示") + ":</i> " + Theme.lessonHtml(panel.lesson.tryItHintHtml)
                         textFormat: Text.StyledText
                         wrapMode: Text.Wrap
                         font.pixelSize: Theme.fontSmall

@@ -74,7 +74,7 @@ ScrollView {
                 spacing: Theme.spacing / 2
                 Text {
                     width: parent.width
-                    text: "<b>" + (question.index + 1) + ".</b> " + question.modelData.question
+                    text: "<b>" + (question.index + 1) + ".</b> " + Theme.lessonHtml(question.modelData.question)
                           + (question.modelData.multiple ? " <i>(" + quiz.t("choose all that apply", "多选") + ")</i>" : "")
                     textFormat: Text.StyledText
                     wrapMode: Text.Wrap
@@ -97,6 +97,9 @@ ScrollView {
                                 id: radioComponent
                                 RadioButton {
                                     objectName: "choice:" + question.index + ":" + choice.index
+                                    // The style's 14-pixel box, grown with the text on a projector.
+                                    indicator.implicitWidth: Math.round(14 * Theme.scale)
+                                    indicator.implicitHeight: Math.round(14 * Theme.scale)
                                     checked: quiz.isChosen(question.index, choice.index)
                                     enabled: !quiz.checked
                                     onToggled: {
@@ -109,6 +112,9 @@ ScrollView {
                                 id: checkComponent
                                 CheckBox {
                                     objectName: "choice:" + question.index + ":" + choice.index
+                                    // The style's 14-pixel box, grown with the text on a projector.
+                                    indicator.implicitWidth: Math.round(14 * Theme.scale)
+                                    indicator.implicitHeight: Math.round(14 * Theme.scale)
                                     checked: quiz.isChosen(question.index, choice.index)
                                     enabled: !quiz.checked
                                     onToggled: {
@@ -121,11 +127,11 @@ ScrollView {
                         Text {
                             Layout.fillWidth: true
                             Layout.alignment: Qt.AlignVCenter
-                            text: choice.modelData
+                            text: Theme.lessonHtml(choice.modelData)
                             textFormat: Text.StyledText
                             wrapMode: Text.Wrap
                             font.pixelSize: Theme.fontNormal
-                            color: !choice.verdict ? Theme.text : choice.verdict.correct ? Theme.ok
+                            color: !choice.verdict ? Theme.text : choice.verdict.correct ? Theme.okText
                                  : choice.verdict.chosen ? Theme.danger : Theme.textMuted
                             MouseArea {
                                 anchors.fill: parent
@@ -162,7 +168,7 @@ ScrollView {
                         width: parent.width - 2 * Theme.spacing
                         text: "<b>" + (question.graded && question.graded.right ? quiz.t("Right.", "答对了。")
                                                                                : quiz.t("Not quite.", "不完全对。"))
-                              + "</b> " + question.modelData.explanation
+                              + "</b> " + Theme.lessonHtml(question.modelData.explanation)
                         textFormat: Text.StyledText
                         wrapMode: Text.Wrap
                         font.pixelSize: Theme.fontSmall

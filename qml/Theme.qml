@@ -48,6 +48,10 @@ QtObject {
     readonly property int radius: 6
     readonly property int animationMs: 250
 
+    // Lesson text as the adapters render it colours <code> for the light theme (#c7254e); shown
+    // here it takes codeText, which keeps its contrast on a dark or projected panel.
+    function lessonHtml(html) { return String(html).split("#c7254e").join(String(codeText)) }
+
     function phaseColor(phase) {
         switch (phase) {
         case "Running": return phaseRunning
