@@ -118,10 +118,9 @@ TestCase {
         }
         compare(animator.totalMs, 2500)
         const slow = measure(2, 13)     // 1250 ms
-        const fast = measure(8, 15)     // about 312 ms
+        const fast = measure(8, 15)     // 312 ms, and a little more: each phase lasts 16 ms or more
         verify(slow >= 1100, "x2 took " + slow + " ms")
-        verify(fast < 900, "x8 took " + fast + " ms")
-        verify(fast < slow)
+        verify(fast < 0.6 * slow, "x8 took " + fast + " ms, x2 " + slow + " ms")
         App.speed = 4
         compare(animator.totalMs, 625)
     }
