@@ -130,6 +130,7 @@ ApplicationWindow {
                 }
                 SchedulerView {
                     objectName: "schedulerView"
+                    // The matrix has these tables in it.
                     visible: root.canvasView === "cards"
                     animator: cycleAnimator
                     Layout.fillWidth: true

@@ -54,6 +54,9 @@ Rectangle {
         return out
     }
     readonly property real scoreX: filterXs[filterXs.length - 1]
+    // The left edge of Filter column i (i = the count: the right edge of the last); safe while the
+    // plugin list and the delegates of the old one briefly disagree.
+    function filterColumnX(i) { return i < filterXs.length ? filterXs[i] : scoreX }
     readonly property real totalX: scoreX + scorePlugins.length * scoreWidth
     readonly property real tableWidth: totalX + totalWidth
     // The node column stays at the left edge while the table scrolls sideways, the total at the
@@ -72,7 +75,14 @@ Rectangle {
     property int feasibleCount: 0
     property real maxWeighted: 100   // 100 × the largest weight: the longest score bar
 
+    // The record shown when the table was last built: a step that stays on the same cycle (most
+    // steps) keeps the rows, their delegates and the scroll position.
+    property int builtSeq: -1
+    function refresh() {
+        if (!cycle.valid || cycle.seq !== builtSeq) rebuild()
+    }
     function rebuild() {
+        builtSeq = cycle.valid ? cycle.seq : -1
         if (!cycle.valid) {
             rows = []
             filterFails = []
@@ -129,18 +139,25 @@ Rectangle {
         maxWeighted = most
         evaluatedCount = evaluated
         feasibleCount = feasible
+        // Another cycle over the same nodes: the same nodes stay in view.
+        const top = rows.length > 0 ? list.indexAt(list.contentX + 1, list.contentY + 1) : -1
         filterFails = fails
         filterPlugins = cycle.filterPlugins
         scorePlugins = scores
         rows = out
+        if (top > 0 && top < out.length) list.positionViewAtIndex(top, ListView.Beginning)
     }
     Connections {
         target: App.cycle
-        function onChanged() { matrix.rebuild() }
+        function onChanged() { matrix.refresh() }
     }
+    // An edit, undo or redo replays the run: a record of the same number may be another cycle.
     Connections {
         target: App
         function onZonesChanged() { matrix.rebuild() }
+        function onScenarioChanged() { matrix.rebuild() }
+        function onEditsChanged() { matrix.rebuild() }
+        function onClusterEdited() { matrix.rebuild() }
     }
     Component.onCompleted: rebuild()
 
@@ -328,9 +345,9 @@ Rectangle {
     Rectangle {
         objectName: "currentColumn"
         readonly property bool filtering: matrix.currentPhase === "filter" && matrix.currentIndex < matrix.filterPlugins.length
-        readonly property real columnX: filtering ? matrix.filterXs[matrix.currentIndex]
+        readonly property real columnX: filtering ? matrix.filterColumnX(matrix.currentIndex)
                                       : matrix.currentPhase === "score" ? matrix.scoreX + matrix.currentIndex * matrix.scoreWidth : -1
-        readonly property real columnWidth: filtering ? matrix.filterXs[matrix.currentIndex + 1] - columnX : matrix.scoreWidth
+        readonly property real columnWidth: filtering ? matrix.filterColumnX(matrix.currentIndex + 1) - columnX : matrix.scoreWidth
         readonly property real leftEdge: list.x + columnX - matrix.stick
         readonly property real totalLeft: list.x + matrix.totalStickX - matrix.stick
         visible: list.visible && columnX >= 0 && matrix.currentIndex >= 0
@@ -384,8 +401,8 @@ Rectangle {
                         required property var modelData
                         required property int index
                         objectName: "matrixFilterHeader:" + modelData.name
-                        x: matrix.filterXs[index]
-                        width: matrix.filterXs[index + 1] - x
+                        x: matrix.filterColumnX(index)
+                        width: matrix.filterColumnX(index + 1) - x
                         height: pluginRow.height
                         name: modelData.name
                         legacy: modelData.legacy
@@ -582,8 +599,8 @@ Rectangle {
                         readonly property bool afterFailure: failAt >= 0 && index > failAt
                         readonly property string text: !rowItem.row.evaluated ? "" : verdict.pass ? "✓" : "✗ " + verdict.reason
                         objectName: "matrixFilter:" + rowItem.name + ":" + matrix.filterPlugins[index].name
-                        x: matrix.filterXs[index]
-                        width: matrix.filterXs[index + 1] - x
+                        x: matrix.filterColumnX(index)
+                        width: matrix.filterColumnX(index + 1) - x
                         height: line.height
                         opacity: !matrix.filterRevealed(index) ? 0.12 : afterFailure ? 0.5 : 1
                         color: !rowItem.row.evaluated ? "transparent"

@@ -248,6 +248,27 @@ TestCase {
         verify(findByName(w.matrix, "matrixRow:node-gpu").winner)
     }
 
+    function test_aStepOnTheSameCycleKeepsTheRows() {
+        const w = matrixWindow()
+        showCycle(w, 13)
+        const row = findByName(w.matrix, "matrixRow:node-a1")
+        verify(App.stepForward())
+        compare(App.timeline.count, 14)
+        compare(App.cycle.seq, 13, "record #14 is not a scheduling cycle")
+        verify(findByName(w.matrix, "matrixRow:node-a1") === row, "the same delegate")
+        // The next cycle is built anew.
+        verify(App.stepForward())
+        compare(App.cycle.seq, 15)
+        compare(w.matrix.builtSeq, 15)
+        w.animator.finish()
+        verify(findByName(w.matrix, "matrixRow:node-a1").winner)
+        // An undo replays the run: the table follows it.
+        App.jumpToStart()
+        verify(!App.cycle.valid)
+        verify(findByName(w.matrix, "matrixPlaceholder").visible)
+        compare(w.matrix.rows.length, 0)
+    }
+
     function test_clickSelectsTheNode() {
         const w = matrixWindow()
         showCycle(w, 13)
