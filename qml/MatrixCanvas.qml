@@ -151,6 +151,16 @@ Rectangle {
         target: App.cycle
         function onChanged() { matrix.refresh() }
     }
+    // A node selected elsewhere (the Pods tab, --select, a lesson) scrolls into view.
+    function showSelected() {
+        if (App.selection.kind !== "Node") return
+        const i = rowIndexOf(App.selection.name)
+        if (i >= 0) list.positionViewAtIndex(i, ListView.Contain)
+    }
+    Connections {
+        target: App
+        function onSelectionChanged() { matrix.showSelected() }
+    }
     // An edit, undo or redo replays the run: a record of the same number may be another cycle.
     Connections {
         target: App
@@ -159,7 +169,7 @@ Rectangle {
         function onEditsChanged() { matrix.rebuild() }
         function onClusterEdited() { matrix.rebuild() }
     }
-    Component.onCompleted: rebuild()
+    Component.onCompleted: { rebuild(); showSelected() }
 
     function rowIndexOf(name) {
         for (let i = 0; i < rows.length; ++i) if (rows[i].name === name) return i
