@@ -83,12 +83,16 @@ TestCase {
         verify(!canvas.visible)
         verify(!findByName(window.contentItem, "schedulerView").visible, "the matrix has the scheduler view's tables")
         verify(matrix.width > 600 && matrix.height > 200, "it fills the canvas' place: " + matrix.width + "x" + matrix.height)
+        // Export canvas (Ctrl+E) and the flying pod follow the view shown.
+        compare(findByName(window.contentItem, "fileActions").canvas, matrix)
+        compare(window.mainView, matrix)
 
         // M toggles, both ways.
         keyClick(Qt.Key_M)
         compare(window.canvasView, "cards")
         verify(canvas.visible)
         tryVerify(() => findByName(window.contentItem, "matrixCanvas") === null, 1000)
+        compare(findByName(window.contentItem, "fileActions").canvas, canvas)
         keyClick(Qt.Key_M)
         compare(window.canvasView, "matrix")
         mouseClick(findByName(window.contentItem, "view:cards"))
