@@ -389,7 +389,7 @@ Rectangle {
                     height: parent.height
                     visible: width > 0
                     title: qsTr("Filter")
-                    subtitle: qsTr("predicates: a node must pass every plugin")
+                    subtitle: qsTr("predicates: a node must pass every plugin. A red bar marks the failure upstream reports; later failures are dimmer.")
                 }
                 HeaderCell {
                     x: matrix.scoreX
