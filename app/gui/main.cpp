@@ -12,6 +12,7 @@
 #include "adapters/scenario_files.h"
 #include "app_options.h"
 #include "fps_report.h"
+#include "render_backend.h"
 
 Q_IMPORT_QML_PLUGIN(KubeStage_CorePlugin)
 Q_IMPORT_QML_PLUGIN(KubeStage_UiPlugin)
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
     }
     QGuiApplication app(argc, argv);
     setNames();
+    ks::gui::chooseSceneGraphBackend();
 
     ks::gui::AppOptions options;
     QString error;
