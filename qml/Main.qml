@@ -100,10 +100,19 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 spacing: Theme.spacing
-                ViewSwitch {
-                    objectName: "viewSwitch"
-                    view: root.canvasView
-                    onPicked: (view) => root.canvasView = view
+                RowLayout {
+                    Layout.fillWidth: true
+                    ViewSwitch {
+                        objectName: "viewSwitch"
+                        view: root.canvasView
+                        onPicked: (view) => root.canvasView = view
+                    }
+                    Item { Layout.fillWidth: true }
+                    ZoomControls {
+                        objectName: "zoomControls"
+                        canvas: clusterCanvas
+                        visible: root.canvasView === "cards"
+                    }
                 }
                 Item {
                     Layout.fillWidth: true

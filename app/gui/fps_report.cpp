@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSGRendererInterface>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -13,9 +14,20 @@
 namespace ks::gui {
 
 namespace {
-// The script: 3 s of panning down and back up, then 4 s of the simulation playing at 8x.
+// The script: 3 s of panning down and back up, 2 s of zooming out to half size and back in,
+// then 4 s of the simulation playing at 8x.
 constexpr qint64 kPanMs = 3000;
+constexpr qint64 kZoomMs = 2000;
 constexpr qint64 kPlayMs = 4000;
+constexpr double kPi = 3.14159265358979323846;
+
+QQuickItem* findCanvas(QQuickItem* item) {
+    if (!item) return nullptr;
+    if (item->objectName() == "canvas") return item;
+    for (QQuickItem* child : item->childItems())
+        if (QQuickItem* found = findCanvas(child)) return found;
+    return nullptr;
+}
 
 QQuickItem* findFlickable(QQuickItem* item) {
     if (!item) return nullptr;
@@ -41,6 +53,7 @@ FpsReport::FpsReport(QQuickWindow* window, AppFacade* app, const QElapsedTimer& 
 
 void FpsReport::start() {
     m_flickable = findFlickable(m_window->contentItem());
+    m_canvas = findCanvas(m_window->contentItem());
     m_running = true;
     m_clock.start();
     m_ticker.start();
@@ -64,7 +77,8 @@ void FpsReport::onFrame() {
     const qint64 now = m_clock.nsecsElapsed();
     if (m_lastFrameNs >= 0) {
         const double ms = static_cast<double>(now - m_lastFrameNs) / 1e6;
-        (now / 1000000 < kPanMs ? m_panMs : m_playMs).push_back(ms);
+        const qint64 t = now / 1000000;
+        (t < kPanMs ? m_panMs : t < kPanMs + kZoomMs ? m_zoomMs : m_playMs).push_back(ms);
     }
     m_lastFrameNs = now;
 }
@@ -79,7 +93,12 @@ void FpsReport::tick() {
             const double phase = static_cast<double>(t) / kPanMs;
             m_flickable->setProperty("contentY", range * (phase < 0.5 ? 2 * phase : 2 * (1 - phase)));
         }
-    } else if (t < kPanMs + kPlayMs) {
+    } else if (t < kPanMs + kZoomMs) {
+        if (m_flickable) m_flickable->setProperty("contentY", 0);
+        // Out to half the size and back in, as a teacher zooms to show the whole cluster.
+        if (m_canvas) m_canvas->setProperty("zoom", 1.0 - 0.5 * std::sin(kPi * static_cast<double>(t - kPanMs) / kZoomMs));
+    } else if (t < kPanMs + kZoomMs + kPlayMs) {
+        if (m_canvas && m_canvas->property("zoom").toDouble() != 1.0) m_canvas->setProperty("zoom", 1.0);
         if (!m_app->playing()) {
             m_app->setSpeed(8);
             m_app->setPlaying(true);
@@ -95,8 +114,9 @@ void FpsReport::finish() {
     m_ticker.stop();
     m_running = false;
     m_app->setPlaying(false);
-    const Stats pan = statsOf(m_panMs), play = statsOf(m_playMs);
+    const Stats pan = statsOf(m_panMs), zoom = statsOf(m_zoomMs), play = statsOf(m_playMs);
     std::vector<double> all = m_panMs;
+    all.insert(all.end(), m_zoomMs.begin(), m_zoomMs.end());
     all.insert(all.end(), m_playMs.begin(), m_playMs.end());
     const Stats total = statsOf(all);
     auto line = [](const char* what, const Stats& s) {
@@ -105,8 +125,13 @@ void FpsReport::finish() {
     };
     std::printf("fps report: %d nodes, %d pods, window %dx%d\n", m_app->nodes()->rowCount(),
                 m_app->pods()->rowCount(), m_window->width(), m_window->height());
+    const QSGRendererInterface::GraphicsApi api = m_window->rendererInterface()->graphicsApi();
+    std::printf("scene graph: %s\n", api == QSGRendererInterface::Software ? "software"
+                                      : api == QSGRendererInterface::OpenGL ? "OpenGL"
+                                                                            : "other");
     std::printf("first frame %lld ms after launch\n", static_cast<long long>(m_firstFrameMs));
     line("pan", pan);
+    line("zoom", zoom);
     line("play", play);
     line("all", total);
     std::fflush(stdout);

@@ -1,7 +1,7 @@
-// kubestage --fps-report: plays a scripted pan over the canvas and a play-through of the
-// simulation, measures the time between presented frames, prints frame count, mean and p95
-// frame time and the time to the first frame, and exits. Frames are requested continuously, so
-// the numbers are what rendering and the scene's bindings cost, not idle time.
+// kubestage --fps-report: plays a scripted pan over the canvas, a zoom out and back in, and a
+// play-through of the simulation, measures the time between presented frames, prints frame
+// count, mean and p95 frame time and the time to the first frame, and exits. Frames are requested
+// continuously, so the numbers are what rendering and the scene's bindings cost, not idle time.
 #pragma once
 
 #include <QElapsedTimer>
@@ -41,9 +41,10 @@ private:
     qint64 m_firstFrameMs = -1;
     QElapsedTimer m_clock;  // since the script started
     qint64 m_lastFrameNs = -1;
-    std::vector<double> m_panMs, m_playMs;
+    std::vector<double> m_panMs, m_zoomMs, m_playMs;
     QTimer m_ticker;
     QQuickItem* m_flickable = nullptr;
+    QQuickItem* m_canvas = nullptr;  // ClusterCanvas, whose zoom property the script changes
     bool m_running = false;
 };
 
