@@ -57,20 +57,33 @@ Item {
         pluginIndex = -1
     }
 
+    // Clusters with more nodes show no cards (ClusterCanvas.cardsMaxNodes).
+    property int cardsMaxNodes: 60
     // Starts the animation of App.cycle.
     function start() {
         const cycle = App.cycle
         if (!cycle.valid) { finish(); return }
         const map = {}
-        const rows = cycle.rows
         let anyFeasible = false
-        for (let r = 0; r < rows.length; ++r) {
-            const row = rows[r]
-            let failAt = -1
-            for (let f = 0; f < row.filters.length; ++f)
-                if (row.evaluated && !row.filters[f].pass) { failAt = f; break }
-            if (row.feasible) anyFeasible = true
-            map[row.name] = { row: row, failAt: failAt }
+        if (cycle.nodeCount > cardsMaxNodes) {
+            // No cards to badge: the tiles need each evaluated node's first failure only, and
+            // converting hundreds of rows of cells into script objects per cycle stalls play.
+            const fails = cycle.firstFailures
+            for (const name in fails) {
+                const failAt = fails[name]
+                if (failAt < 0) anyFeasible = true
+                map[name] = { row: { name: name, evaluated: true, feasible: failAt < 0 }, failAt: failAt }
+            }
+        } else {
+            const rows = cycle.rows
+            for (let r = 0; r < rows.length; ++r) {
+                const row = rows[r]
+                let failAt = -1
+                for (let f = 0; f < row.filters.length; ++f)
+                    if (row.evaluated && !row.filters[f].pass) { failAt = f; break }
+                if (row.feasible) anyFeasible = true
+                map[row.name] = { row: row, failAt: failAt }
+            }
         }
         let max = 0
         for (let s = 0; s < cycle.scorePlugins.length; ++s) max += 100 * cycle.scorePlugins[s].weight

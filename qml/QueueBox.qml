@@ -6,6 +6,8 @@ Rectangle {
     id: box
     required property string title
     required property var pods  // pod names
+    // A queue can hold thousands of pods; the box shows the first ones and a count of the rest.
+    property int maxChips: 40
     color: Theme.surfaceAlt
     radius: Theme.radius
     border.color: Theme.border
@@ -27,7 +29,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: 4
             Repeater {
-                model: box.pods
+                model: box.pods.length > box.maxChips ? box.pods.slice(0, box.maxChips) : box.pods
                 delegate: PodChip {
                     required property string modelData
                     // The queue names pods "ns/name" outside the default namespace.
@@ -37,6 +39,13 @@ Rectangle {
                     phase: "Pending"
                 }
             }
+        }
+        Text {
+            objectName: "morePods"
+            visible: box.pods.length > box.maxChips
+            text: qsTr("+%1 more").arg(box.pods.length - box.maxChips)
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textMuted
         }
         Text {
             visible: box.pods.length === 0

@@ -8,6 +8,11 @@ import KubeStage.Core
 Panel {
     id: view
     readonly property var cycle: App.cycle
+    // A cycle over hundreds of nodes would make thousands of cells: the tables show the winner,
+    // the feasible nodes with the best totals, then the others, in snapshot order; the Matrix
+    // view lists every node.
+    readonly property int maxNodes: 24
+    readonly property var rows: cycle.nodeCount <= maxNodes ? cycle.rows : cycle.someRows(maxNodes)
     readonly property var spot: App.lesson.spotlight
     // The scheduling-cycle animation (CycleAnimator): the tables reveal plugin by plugin with
     // the canvas, and the winner shows at the bind.
@@ -43,6 +48,14 @@ Panel {
                 color: Theme.warning
             }
             Text {
+                objectName: "someNodesShown"
+                visible: view.rows.length < view.cycle.nodeCount
+                text: qsTr("Showing %1 of %2 nodes: the winner and the best totals first. The Matrix view (M) lists them all.")
+                          .arg(view.rows.length).arg(view.cycle.nodeCount)
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+            }
+            Text {
                 visible: view.cycle.message !== "" && view.outcomeShown
                 Layout.maximumWidth: view.width - 3 * Theme.spacing
                 text: view.cycle.message
@@ -61,7 +74,7 @@ Panel {
                     Row {
                         PluginHeader { name: qsTr("Filter"); legacy: qsTr("predicates"); suffix: "" }
                         Repeater {
-                            model: view.cycle.rows
+                            model: view.rows
                             delegate: MatrixCell {
                                 required property var modelData
                                 text: modelData.name
@@ -86,10 +99,12 @@ Panel {
                                 border.width: view.current("filter", filterRow.index) ? 2 : 0.5
                             }
                             Repeater {
-                                model: view.cycle.rows
+                                model: view.rows
                                 delegate: MatrixCell {
                                     required property var modelData
-                                    readonly property var verdict: modelData.filters[filterRow.index]
+                                    // While the plugin lists and the rows of a new cycle arrive one after
+                                    // the other, an index can point past a row's cells for a moment.
+                                    readonly property var verdict: modelData.filters[filterRow.index] || ({ evaluated: false, pass: false, reason: "" })
                                     objectName: "filter:" + modelData.name + ":" + filterRow.modelData.name
                                     text: !verdict.evaluated ? "—" : verdict.pass ? "✓" : "✗ " + verdict.reason
                                     tip: verdict.reason
@@ -108,7 +123,7 @@ Panel {
                     Row {
                         PluginHeader { name: qsTr("Score"); legacy: qsTr("priorities"); suffix: ""; width: 300 * Theme.scale }
                         Repeater {
-                            model: view.cycle.rows
+                            model: view.rows
                             delegate: MatrixCell {
                                 required property var modelData
                                 text: modelData.name
@@ -136,10 +151,10 @@ Panel {
                                 legacy: scoreRow.modelData.legacy
                             }
                             Repeater {
-                                model: view.cycle.rows
+                                model: view.rows
                                 delegate: MatrixCell {
                                     required property var modelData
-                                    readonly property var score: modelData.scores[scoreRow.index]
+                                    readonly property var score: modelData.scores[scoreRow.index] || ({ present: false })
                                     objectName: "score:" + modelData.name + ":" + scoreRow.modelData.name
                                     text: score.present ? score.text : "—"
                                     tip: score.present ? qsTr("raw %1, normalized %2, weight %3").arg(score.raw).arg(score.normalized).arg(score.weight) : ""
@@ -154,7 +169,7 @@ Panel {
                         opacity: view.outcomeShown ? 1 : 0.15
                         PluginHeader { width: 300 * Theme.scale; name: qsTr("Total"); legacy: "" }
                         Repeater {
-                            model: view.cycle.rows
+                            model: view.rows
                             delegate: MatrixCell {
                                 required property var modelData
                                 objectName: "total:" + modelData.name

@@ -162,7 +162,13 @@ void AppFacade::refresh() {
         return a.hostname != b.hostname ? a.hostname < b.hostname : a.name < b.name;
     });
 
+    // Pods find their node by name: a scan of the nodes per pod made a refresh of a 500-node,
+    // 5,000-pod cluster cost millions of string comparisons.
+    QHash<QString, int> nodeIndex;
+    nodeIndex.reserve(nodeRows.size());
+    for (int i = 0; i < nodeRows.size(); ++i) nodeIndex.insert(nodeRows[i].name, i);
     QVector<PodRow> podRows;
+    podRows.reserve(static_cast<int>(pods.size()));
     for (const auto& pod : pods) {
         PodRow row;
         row.name = qs(pod->metadata.name);
@@ -175,8 +181,8 @@ void AppFacade::refresh() {
         row.cpuRequestMilli = req.milliCPU;
         row.memoryRequest = req.memory;
         podRows.append(row);
-        for (auto& n : nodeRows) {
-            if (n.name != row.nodeName) continue;
+        if (auto it = nodeIndex.constFind(row.nodeName); it != nodeIndex.cend()) {
+            NodeRow& n = nodeRows[it.value()];
             n.cpuRequestedMilli += req.milliCPU;
             n.memoryRequested += req.memory;
             n.podCount += 1;

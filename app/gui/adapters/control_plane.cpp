@@ -1,4 +1,6 @@
 #include "control_plane.h"
+
+#include <QSet>
 #include "format.h"
 
 #include "core/cluster/cluster.h"
@@ -23,6 +25,11 @@ QStringList names(const std::vector<scheduler::QueuedPodInfo>& pods) {
 }  // namespace
 
 void ControlPlane::update(const cluster::Cluster& cluster) {
+    // Views re-read a list when its signal comes; most steps change few of them.
+    const int objectCount = m_objectCount;
+    const QString summary = m_objectSummary, leader = m_leader;
+    const QVariantList schedulers = m_schedulers;
+    const QStringList activeQ = m_activeQ, backoffQ = m_backoffQ, unschedulableQ = m_unschedulableQ, incoming = m_incoming;
     const store::ApiStore& store = cluster.store();
     int total = 0;
     QStringList parts;
@@ -46,14 +53,19 @@ void ControlPlane::update(const cluster::Cluster& cluster) {
         m_backoffQ = names(s->queue().backoffPods());
         m_unschedulableQ = names(s->queue().unschedulablePods());
     }
+    QSet<QString> queued(m_activeQ.begin(), m_activeQ.end());
+    queued.unite(QSet<QString>(m_backoffQ.begin(), m_backoffQ.end()));
+    queued.unite(QSet<QString>(m_unschedulableQ.begin(), m_unschedulableQ.end()));
     for (const auto& pod : cluster.pods()) {
         if (!pod->spec.nodeName.empty() || pod->metadata.deletionTimestamp) continue;
         if (pod->status.phase == "Succeeded" || pod->status.phase == "Failed") continue;
         QString name = podName(pod->metadata);
-        if (!m_activeQ.contains(name) && !m_backoffQ.contains(name) && !m_unschedulableQ.contains(name))
-            m_incoming << name;
+        if (!queued.contains(name)) m_incoming << name;
     }
-    emit changed();
+    if (objectCount != m_objectCount || summary != m_objectSummary) emit objectsChanged();
+    if (leader != m_leader || schedulers != m_schedulers) emit changed();
+    if (activeQ != m_activeQ || backoffQ != m_backoffQ || unschedulableQ != m_unschedulableQ || incoming != m_incoming)
+        emit queuesChanged();
 }
 
 }  // namespace ks::gui

@@ -17,16 +17,16 @@ class ControlPlane : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("ControlPlane is provided by App.controlPlane")
-    Q_PROPERTY(int objectCount READ objectCount NOTIFY changed)
-    Q_PROPERTY(QString objectSummary READ objectSummary NOTIFY changed)
+    Q_PROPERTY(int objectCount READ objectCount NOTIFY objectsChanged)
+    Q_PROPERTY(QString objectSummary READ objectSummary NOTIFY objectsChanged)
     Q_PROPERTY(QVariantList schedulers READ schedulers NOTIFY changed)  // [{name, leader}]
     Q_PROPERTY(QString leader READ leader NOTIFY changed)
-    Q_PROPERTY(QStringList activeQ READ activeQ NOTIFY changed)
-    Q_PROPERTY(QStringList backoffQ READ backoffQ NOTIFY changed)
-    Q_PROPERTY(QStringList unschedulableQ READ unschedulableQ NOTIFY changed)
+    Q_PROPERTY(QStringList activeQ READ activeQ NOTIFY queuesChanged)
+    Q_PROPERTY(QStringList backoffQ READ backoffQ NOTIFY queuesChanged)
+    Q_PROPERTY(QStringList unschedulableQ READ unschedulableQ NOTIFY queuesChanged)
     // Pods without a node that no queue holds: the leader's informer has not seen them yet,
     // nobody leads, or they name a scheduler that no replica runs.
-    Q_PROPERTY(QStringList incoming READ incoming NOTIFY changed)
+    Q_PROPERTY(QStringList incoming READ incoming NOTIFY queuesChanged)
 
 public:
     using QObject::QObject;
@@ -43,7 +43,9 @@ public:
     QStringList incoming() const { return m_incoming; }
 
 signals:
-    void changed();
+    void changed();         // schedulers, leader
+    void objectsChanged();  // the store's object counts
+    void queuesChanged();   // the scheduling queue's lists
 
 private:
     int m_objectCount = 0;

@@ -1,7 +1,9 @@
 #include "cycle_view.h"
 #include "format.h"
 
+#include <algorithm>
 #include <map>
+#include <numeric>
 
 #include "core/cluster/cluster.h"
 #include "core/scheduler/framework/registry.h"
@@ -47,12 +49,59 @@ void CycleView::clear() {
 }
 
 void CycleView::update(cluster::Cluster& cluster) {
+    // Every step asks, but the cycle shown changes only on some: views convert the rows into
+    // script objects on each change (hundreds of nodes × plugins), so an unchanged cycle is not
+    // announced.
+    const int seq = m_seq, attempt = m_attempt;
+    const QString pod = m_pod, scheduler = m_scheduler, node = m_selectedNode, message = m_message,
+                  nominated = m_nominatedNode;
+    const QStringList preempted = m_preempted;
+    const QVariantList filterPlugins = m_filterPlugins, scorePlugins = m_scorePlugins, rows = m_rows;
+    rebuild(cluster);
+    if (m_selected == m_announcedSelected && seq == m_seq && attempt == m_attempt && pod == m_pod && scheduler == m_scheduler && node == m_selectedNode &&
+        message == m_message && nominated == m_nominatedNode && preempted == m_preempted &&
+        filterPlugins == m_filterPlugins && scorePlugins == m_scorePlugins && rows == m_rows)
+        return;
+    m_firstFailures.clear();
+    for (const QVariant& r : std::as_const(m_rows)) {
+        const QVariantMap row = r.toMap();
+        if (!row.value("evaluated").toBool()) continue;
+        const QVariantList cells = row.value("filters").toList();
+        int failAt = -1;
+        for (int i = 0; i < cells.size() && failAt < 0; ++i)
+            if (!cells[i].toMap().value("pass").toBool()) failAt = i;
+        m_firstFailures.insert(row.value("name").toString(), failAt);
+    }
+    m_announcedSelected = m_selected;
+    emit changed();
+}
+
+QVariantList CycleView::someRows(int max) const {
+    if (m_rows.size() <= max) return m_rows;
+    auto rank = [](const QVariantMap& r) {
+        return r.value("winner").toBool() ? 0 : r.value("feasible").toBool() ? 1 : r.value("evaluated").toBool() ? 2 : 3;
+    };
+    std::vector<int> order(static_cast<std::size_t>(m_rows.size()));
+    std::iota(order.begin(), order.end(), 0);
+    std::vector<QVariantMap> rows;
+    rows.reserve(order.size());
+    for (const QVariant& r : m_rows) rows.push_back(r.toMap());
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const QVariantMap &ra = rows[std::size_t(a)], &rb = rows[std::size_t(b)];
+        if (rank(ra) != rank(rb)) return rank(ra) < rank(rb);
+        return ra.value("total").toLongLong() > rb.value("total").toLongLong();
+    });
+    order.resize(static_cast<std::size_t>(std::max(0, max)));
+    std::sort(order.begin(), order.end());
+    QVariantList out;
+    for (int i : order) out.append(m_rows[i]);
+    return out;
+}
+
+void CycleView::rebuild(cluster::Cluster& cluster) {
     clear();
     const sim::TraceRecord* record = findCycle(cluster.trace(), m_selected);
-    if (!record) {
-        emit changed();
-        return;
-    }
+    if (!record) return;
     const api::Value& d = record->detail;
     m_seq = static_cast<int>(record->seq);
     m_pod = qs(d.str("pod"));
@@ -128,7 +177,6 @@ void CycleView::update(cluster::Cluster& cluster) {
         m_scorePlugins.append(QVariantMap{{"name", qs(s)},
                                           {"legacy", legacy(scheduler::legacyNames(s).priorities)},
                                           {"weight", qint64(weights[s])}});
-    emit changed();
 }
 
 QString CycleView::filterCell(const QString& node, const QString& plugin) const {

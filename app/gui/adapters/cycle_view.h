@@ -34,6 +34,10 @@ class CycleView : public QObject {
     // [{name, evaluated, feasible, winner, filters: [{pass, reason}], scores: [{normalized,
     //   weight, weighted, text}], total}], in snapshot order; filters/scores as the plugin lists.
     Q_PROPERTY(QVariantList rows READ rows NOTIFY changed)
+    Q_PROPERTY(int nodeCount READ nodeCount NOTIFY changed)
+    // Evaluated nodes by name: the index of the first failing Filter plugin, -1 when all passed
+    // (nodes the cycle did not evaluate are absent). What an animation needs, without the rows.
+    Q_PROPERTY(QVariantMap firstFailures READ firstFailures NOTIFY changed)
 
 public:
     using QObject::QObject;
@@ -56,6 +60,11 @@ public:
     QVariantList filterPlugins() const { return m_filterPlugins; }
     QVariantList scorePlugins() const { return m_scorePlugins; }
     QVariantList rows() const { return m_rows; }
+    int nodeCount() const { return static_cast<int>(m_rows.size()); }
+    QVariantMap firstFailures() const { return m_firstFailures; }
+    // At most `max` rows, in snapshot order: the winner, the feasible nodes with the best
+    // totals, then the failed ones, then those not evaluated (for tables that cannot show all).
+    Q_INVOKABLE QVariantList someRows(int max) const;
 
     // Cells by name, for tests and tooltips: "pass", "fail: REASON", "-" (not evaluated);
     // a score cell is "normalized×weight=weighted".
@@ -68,11 +77,14 @@ signals:
 
 private:
     void clear();
+    void rebuild(cluster::Cluster& cluster);
 
     int m_selected = 0, m_seq = 0, m_attempt = 0;
     QString m_pod, m_scheduler, m_selectedNode, m_message, m_nominatedNode;
     QStringList m_preempted;
     QVariantList m_filterPlugins, m_scorePlugins, m_rows;
+    QVariantMap m_firstFailures;
+    int m_announcedSelected = -1;  // m_selected when `changed` was last emitted
 };
 
 }  // namespace ks::gui
