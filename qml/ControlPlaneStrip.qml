@@ -76,13 +76,14 @@ RowLayout {
         spotlit: strip.spot.indexOf("scheduler.queue") >= 0 || strip.spot.indexOf("queue") >= 0
         Layout.fillWidth: true
         Layout.fillHeight: true
+        // The four boxes share the width equally, whatever their chips.
         RowLayout {
             width: parent.width
             spacing: Theme.spacing
-            QueueBox { objectName: "incoming"; title: qsTr("not queued"); pods: strip.cp.incoming; Layout.fillWidth: true; Layout.alignment: Qt.AlignTop }
-            QueueBox { objectName: "activeQ"; title: "activeQ"; pods: strip.cp.activeQ; Layout.fillWidth: true; Layout.alignment: Qt.AlignTop }
-            QueueBox { objectName: "backoffQ"; title: "backoffQ"; pods: strip.cp.backoffQ; Layout.fillWidth: true; Layout.alignment: Qt.AlignTop }
-            QueueBox { objectName: "unschedulableQ"; title: "unschedulable"; pods: strip.cp.unschedulableQ; Layout.fillWidth: true; Layout.alignment: Qt.AlignTop }
+            QueueBox { objectName: "incoming"; title: qsTr("not queued"); pods: strip.cp.incoming; Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.alignment: Qt.AlignTop }
+            QueueBox { objectName: "activeQ"; title: "activeQ"; pods: strip.cp.activeQ; Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.alignment: Qt.AlignTop }
+            QueueBox { objectName: "backoffQ"; title: "backoffQ"; pods: strip.cp.backoffQ; Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.alignment: Qt.AlignTop }
+            QueueBox { objectName: "unschedulableQ"; title: "unschedulable"; pods: strip.cp.unschedulableQ; Layout.fillWidth: true; Layout.preferredWidth: 1; Layout.alignment: Qt.AlignTop }
         }
     }
 }

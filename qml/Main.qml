@@ -61,8 +61,10 @@ ApplicationWindow {
         if (startInPresentation) Theme.presentation = true
     }
 
+    // Screenshots and measurements keep the size they asked for (--size), presentation or not.
+    property bool fixedSize: false
     // Presentation mode fills the projector; leaving it restores the window as it was.
-    visibility: Theme.presentation ? Window.FullScreen : Window.AutomaticVisibility
+    visibility: Theme.presentation && !fixedSize ? Window.FullScreen : Window.AutomaticVisibility
     // Controls (buttons, combo boxes, tabs) take the theme's colours too, dark included.
     palette.window: Theme.background
     palette.windowText: Theme.text
@@ -117,7 +119,7 @@ ApplicationWindow {
                 Item {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    Layout.minimumHeight: 200
+                    Layout.minimumHeight: 200 * Theme.scale
                     // Hidden, the cards keep their place and scroll but follow no animation.
                     ClusterCanvas {
                         id: clusterCanvas
@@ -143,8 +145,15 @@ ApplicationWindow {
                     visible: root.canvasView === "cards"
                     animator: cycleAnimator
                     Layout.fillWidth: true
+                    // Its own height, at most 45 % of the window, and less on a short window
+                    // (1280x720 in presentation): a layout item that does not fill keeps its
+                    // preferred height as a minimum and pushed the window's bottom, with the
+                    // lesson's Back / Next, out of sight. Filling, it shrinks down to its
+                    // minimum and its tables scroll; the canvas takes what is left.
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: 60 * Theme.scale
                     Layout.preferredHeight: implicitHeight
-                    Layout.maximumHeight: root.height * 0.45
+                    Layout.maximumHeight: Math.min(implicitHeight, root.height * 0.45)
                 }
             }
 

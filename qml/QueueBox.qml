@@ -20,6 +20,8 @@ Rectangle {
         anchors.margins: Theme.spacing / 2
         spacing: 2
         Text {
+            Layout.fillWidth: true
+            elide: Text.ElideRight
             text: box.title + " (" + box.pods.length + ")"
             font.pixelSize: Theme.fontSmall
             font.bold: true

@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
 
     QQmlApplicationEngine engine;
     engine.setInitialProperties({{"startInPresentation", options.presentation}, {"startDark", options.dark},
-                                 {"startView", options.view}});
+                                 {"startView", options.view}, {"fixedSize", !interactive}});
     engine.load(QUrl("qrc:/qt/qml/KubeStage/Ui/Main.qml"));
     if (engine.rootObjects().isEmpty()) return 1;
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
