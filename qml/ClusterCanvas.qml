@@ -114,6 +114,10 @@ ScrollView {
             else App.select(kind, namespaceName, name)
         }
 
+        ToolTip.text: hoverText
+        ToolTip.visible: hoverText !== ""
+        ToolTip.delay: 400
+
         // Where the bound pod lands during the animation: the winner's tile.
         Item {
             id: winnerTile

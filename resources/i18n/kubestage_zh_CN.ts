@@ -34,7 +34,7 @@
         <translation>调度队列</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>not queued</source>
         <translation>尚未入队</translation>
     </message>
@@ -278,6 +278,165 @@
     </message>
 </context>
 <context>
+    <name>MatrixCanvas</name>
+    <message>
+        <location filename="../../qml/MatrixCanvas.qml" line="+225"/>
+        <source>Not evaluated: the scheduler had already found enough feasible nodes (percentageOfNodesToScore), the pod&apos;s nominated node was tried first and fits, or a PreFilter result left this node out.</source>
+        <translation>未评估：调度器已找到足够的可行节点（percentageOfNodesToScore），或先尝试了 Pod 的提名节点且其可容纳该 Pod，或 PreFilter 的结果排除了此节点。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1, %2, position %3 in the scheduler&apos;s node list. Click to inspect it.</source>
+        <translation>%1，%2，位于调度器节点列表的第 %3 位。点击可查看。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+347"/>
+        <source>no zone label</source>
+        <translation>无 zone 标签</translation>
+    </message>
+    <message>
+        <location line="-347"/>
+        <location line="+347"/>
+        <source>zone %1</source>
+        <translation>可用区 %1</translation>
+    </message>
+    <message>
+        <location line="-339"/>
+        <source>%1: passes (upstream does not run it after %2 failed)</source>
+        <translation>%1：通过（上游在 %2 失败后不会再运行它）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: passes</source>
+        <translation>%1：通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 rejects the node: %2
+The first failing plugin: the one upstream reports.</source>
+        <translation>%1 拒绝了该节点：%2
+第一个失败的插件：即上游报告的那个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 would also reject the node: %2
+Upstream stops at the first failing plugin (%3).</source>
+        <translation>%1 同样会拒绝该节点：%2
+上游在第一个失败的插件（%3）处停止。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not scored: the node did not pass Filter.</source>
+        <translation>未打分：该节点未通过 Filter。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: raw %2, normalized %3 × weight %4 = %5</source>
+        <translation>%1：原始分 %2，归一化 %3 × 权重 %4 = %5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Total %1: the sum of the weighted scores</source>
+        <translation>总分 %1：各加权分之和</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Scheduling cycle #%1: pod %2 (attempt %3) → %4</source>
+        <translation>调度周期 #%1：Pod %2（第 %3 次尝试）→ %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unschedulable</source>
+        <translation>不可调度</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 nodes: %2 evaluated, %3 feasible</source>
+        <translation>%1 个节点：评估了 %2 个，可行 %3 个</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (only one: Score is skipped)</source>
+        <translation>（仅一个：跳过 Score）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Preemption: nominated node %1; victims: %2</source>
+        <translation>抢占：提名节点 %1；被驱逐的 Pod：%2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No scheduling cycle yet. Step forward (→) until kube-scheduler picks a pod from the queue: this table then shows every node&apos;s Filter verdicts and Score points.</source>
+        <translation>还没有调度周期。向前单步（→），直到 kube-scheduler 从队列中取出一个 Pod：此表随后会显示每个节点的 Filter 结论和 Score 分数。</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Filter</source>
+        <translation>Filter（过滤）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>predicates: a node must pass every plugin. A red bar marks the failure upstream reports; later failures are dimmer.</source>
+        <translation>预选（predicates）：节点必须通过每个插件。红条标出上游报告的失败；之后的失败颜色较浅。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Score</source>
+        <translation>Score（打分）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>priorities: normalized (0–100) × weight</source>
+        <translation>优选（priorities）：归一化分（0–100）× 权重</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#: snapshot order</source>
+        <translation>#：快照顺序</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>%1, weight %2</source>
+        <translation>%1，权重 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the Policy API (until v1.22): %1</source>
+        <translation>在 Policy API 中（至 v1.22）：%1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>1 node</source>
+        <translation>1 个节点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 nodes</source>
+        <translation>%1 个节点</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>not evaluated</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <location line="+137"/>
+        <source>winner</source>
+        <translation>胜出</translation>
+    </message>
+</context>
+<context>
     <name>NodeCard</name>
     <message>
         <location filename="../../qml/NodeCard.qml" line="+70"/>
@@ -513,9 +672,17 @@
     </message>
 </context>
 <context>
+    <name>QueueBox</name>
+    <message>
+        <location filename="../../qml/QueueBox.qml" line="+48"/>
+        <source>+%1 more</source>
+        <translation>还有 %1 个</translation>
+    </message>
+</context>
+<context>
     <name>SchedulerView</name>
     <message>
-        <location filename="../../qml/SchedulerView.qml" line="+20"/>
+        <location filename="../../qml/SchedulerView.qml" line="+25"/>
         <source>Scheduling cycle #%1: pod %2 (attempt %3) → %4</source>
         <translation>调度周期 #%1：Pod %2（第 %3 次尝试）→ %4</translation>
     </message>
@@ -535,7 +702,12 @@
         <translation>抢占：提名节点 %1；被驱逐的 Pod：%2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+11"/>
+        <source>Showing %1 of %2 nodes: the winner and the best totals first. The Matrix view (M) lists them all.</source>
+        <translation>显示 %2 个节点中的 %1 个：胜出者和总分最高者在前。矩阵视图（M）列出全部节点。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Filter</source>
         <translation>Filter（过滤）</translation>
     </message>
@@ -545,7 +717,7 @@
         <translation>predicates（预选）</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Score</source>
         <translation>Score（打分）</translation>
     </message>
@@ -568,7 +740,7 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../qml/SidePanel.qml" line="+27"/>
+        <location filename="../../qml/SidePanel.qml" line="+42"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
@@ -601,7 +773,7 @@
 <context>
     <name>TransportBar</name>
     <message>
-        <location filename="../../qml/TransportBar.qml" line="+39"/>
+        <location filename="../../qml/TransportBar.qml" line="+59"/>
         <source>Jump to start (Home)</source>
         <translation>回到开头（Home）</translation>
     </message>
@@ -621,7 +793,7 @@
         <translation>前进一步（→）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -631,7 +803,7 @@
         <translation>撤回你对集群的上一次修改（Ctrl+Z）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
@@ -641,12 +813,13 @@
         <translation>重新做这次修改（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <location line="+9"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>step %1</source>
         <translation>第 %1 步</translation>
     </message>
@@ -661,7 +834,7 @@
         <translation>第 %1 步 · 记录 #%2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Switch the language of the window and the lessons</source>
         <translation>切换界面和课程的语言</translation>
     </message>
@@ -681,7 +854,7 @@
         <translation>浅色或深色配色</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Exit presentation</source>
         <translation>退出演示</translation>
     </message>
@@ -694,6 +867,29 @@
         <location line="+4"/>
         <source>Presentation mode: full screen, large fonts, high contrast (F5)</source>
         <translation>演示模式：全屏、大字号、高对比度（F5）</translation>
+    </message>
+</context>
+<context>
+    <name>ViewSwitch</name>
+    <message>
+        <location filename="../../qml/ViewSwitch.qml" line="+12"/>
+        <source>Cards</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Node cards grouped by zone (M switches)</source>
+        <translation>按可用区分组的节点卡片（M 切换）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matrix</source>
+        <translation>矩阵</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The scheduling cycle as one table: nodes × Filter and Score plugins (M switches)</source>
+        <translation>以一张表显示调度周期：节点 × Filter 和 Score 插件（M 切换）</translation>
     </message>
 </context>
 <context>
@@ -761,6 +957,24 @@
     </message>
 </context>
 <context>
+    <name>ZoomControls</name>
+    <message>
+        <location filename="../../qml/ZoomControls.qml" line="+18"/>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Actual size (Ctrl+0)</source>
+        <translation>实际大小（Ctrl+0）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Zoom in (Ctrl+=)</source>
+        <translation>放大（Ctrl+=）</translation>
+    </message>
+</context>
+<context>
     <name>ks::gui::Inspector</name>
     <message>
         <location filename="../../app/gui/adapters/inspector.cpp" line="+311"/>
@@ -771,6 +985,54 @@
         <location line="+63"/>
         <source>Fix the errors above to see where the pod would go.</source>
         <translation>修正上面的错误后，即可看到 Pod 会被调度到哪里。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::gui::NodeMap</name>
+    <message>
+        <location filename="../../app/gui/adapters/node_map.cpp" line="+173"/>
+        <location line="+122"/>
+        <source>no zone label</source>
+        <translation>无 zone 标签</translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <source>zone %1</source>
+        <translation>可用区 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 · %n node(s)</source>
+        <translation>
+            <numerusform>%1 · %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>pod %1/%2 on %3: %4</source>
+        <translation>Pod %1/%2，位于 %3：%4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (%2)
+cpu %3/%4, memory %5/%6, pods %7/%8</source>
+        <translation>%1（%2）
+CPU %3/%4，内存 %5/%6，Pod %7/%8</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>taint %1</source>
+        <translation>污点 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cordoned (spec.unschedulable)</source>
+        <translation>已封锁（spec.unschedulable）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not Ready</source>
+        <translation>未就绪（not Ready）</translation>
     </message>
 </context>
 <context>

@@ -97,6 +97,11 @@ private slots:
         // Between tiles: nothing.
         hit = map.objectAt(tile.right() + 5, tile.top() + 5);
         QCOMPARE(hit.value("kind").toString(), QString());
+        // The tooltips say what was hit.
+        QCOMPARE(map.describeAt(tile.left() + 50, tile.top() + 5),
+                 QString("zone-b-n4 (zone-b)\ncpu 400m/4, memory 0/16Gi, pods 4/110"));
+        QCOMPARE(map.describeAt(tile.left() + 4 + 8 * 2 + 3, dotsTop + 3), QString("pod default/zone-b-n4-pod-2 on zone-b-n4: Running"));
+        QCOMPARE(map.describeAt(tile.right() + 5, tile.top() + 5), QString());
     }
 
     void clickEmitsWhatWasHit() {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "format.h"
 #include "node_list_model.h"
 
 namespace ks::gui {
@@ -40,6 +41,7 @@ QString podKey(const QVariantMap& pod) {
 NodeMap::NodeMap(QQuickItem* parent) : QQuickItem(parent) {
     setFlag(ItemHasContents);
     setAcceptedMouseButtons(Qt::LeftButton);
+    setAcceptHoverEvents(true);
 }
 
 void NodeMap::setNodes(NodeListModel* nodes) {
@@ -271,6 +273,54 @@ void NodeMap::mouseReleaseEvent(QMouseEvent* event) {
     if ((event->position() - m_pressPos).manhattanLength() > kClickSlop) return;
     const QVariantMap hit = objectAt(event->position().x(), event->position().y());
     emit clicked(hit.value("kind").toString(), hit.value("namespace").toString(), hit.value("name").toString());
+}
+
+QString NodeMap::describeAt(qreal x, qreal y) const {
+    const QVariantMap hit = objectAt(x, y);
+    const QString kind = hit.value("kind").toString();
+    if (kind.isEmpty()) return {};
+    const QString name = hit.value("name").toString();
+    for (const NodeRow& row : m_nodes->rows()) {
+        if (kind == "Pod") {
+            for (const QVariant& p : row.pods) {
+                const QVariantMap pod = p.toMap();
+                if (pod.value("name").toString() == name && pod.value("namespace") == hit.value("namespace"))
+                    return tr("pod %1/%2 on %3: %4").arg(pod.value("namespace").toString(), name, row.name,
+                                                          pod.value("phase").toString());
+            }
+            continue;
+        }
+        if (row.name != name) continue;
+        QString text = tr("%1 (%2)\ncpu %3/%4, memory %5/%6, pods %7/%8")
+                           .arg(row.name, row.zone.isEmpty() ? tr("no zone label") : row.zone)
+                           .arg(formatCpuMilli(row.cpuRequestedMilli), formatCpuMilli(row.cpuAllocatableMilli),
+                                formatBytes(row.memoryRequested), formatBytes(row.memoryAllocatable))
+                           .arg(row.podCount)
+                           .arg(row.podCapacity);
+        for (const QVariant& t : row.taints) {
+            const QVariantMap taint = t.toMap();
+            const QString value = taint.value("value").toString();
+            text += "\n" + tr("taint %1").arg(taint.value("key").toString() + (value.isEmpty() ? "" : "=" + value) + ":" +
+                                            taint.value("effect").toString());
+        }
+        if (row.unschedulable) text += "\n" + tr("cordoned (spec.unschedulable)");
+        if (!row.ready) text += "\n" + tr("not Ready");
+        return text;
+    }
+    return {};
+}
+
+void NodeMap::hoverMoveEvent(QHoverEvent* event) {
+    const QString text = describeAt(event->position().x(), event->position().y());
+    if (text == m_hoverText) return;
+    m_hoverText = text;
+    emit hoverTextChanged();
+}
+
+void NodeMap::hoverLeaveEvent(QHoverEvent*) {
+    if (m_hoverText.isEmpty()) return;
+    m_hoverText.clear();
+    emit hoverTextChanged();
 }
 
 void NodeMap::paintTile(QPainter& p, int i) const {

@@ -44,6 +44,9 @@ class NodeMap : public QQuickItem {
     Q_PROPERTY(QVariantMap verdicts READ verdicts WRITE setVerdicts NOTIFY decorationsChanged)
     // A pod not drawn on its node ("NAMESPACE/NAME"): the one flying there during a bind.
     Q_PROPERTY(QString hiddenPod READ hiddenPod WRITE setHiddenPod NOTIFY decorationsChanged)
+    // What the pointer is over, for a tooltip: the node's name, requests and taints, or the
+    // pod's name and phase ("" over empty space).
+    Q_PROPERTY(QString hoverText READ hoverText NOTIFY hoverTextChanged)
     // Number of bands painted since the item was created (for tests: panning repaints nothing).
     Q_PROPERTY(int paintedBands READ paintedBands NOTIFY paintedBandsChanged)
 
@@ -75,6 +78,9 @@ public:
     QString hiddenPod() const { return m_hiddenPod; }
     void setHiddenPod(const QString& key);
     int paintedBands() const { return m_paintedBands; }
+    QString hoverText() const { return m_hoverText; }
+    // The tooltip text for what is at a point (see hoverText).
+    Q_INVOKABLE QString describeAt(qreal x, qreal y) const;
 
     // The tile of a node in item coordinates (empty when the node is not shown), for tests and
     // for drawing things over a tile (the flying pod's target).
@@ -89,6 +95,7 @@ signals:
     void visibleAreaChanged();
     void decorationsChanged();
     void paintedBandsChanged();
+    void hoverTextChanged();
     // A click on a tile (kind "Node") or on one of its pod dots (kind "Pod").
     void clicked(const QString& kind, const QString& namespaceName, const QString& name);
 
@@ -97,6 +104,8 @@ protected:
     void geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void hoverMoveEvent(QHoverEvent* event) override;
+    void hoverLeaveEvent(QHoverEvent* event) override;
 
 private:
     struct Heading {
@@ -135,6 +144,7 @@ private:
     std::vector<bool> m_bandDirty;
     bool m_structureChanged = true;  // band count or size changed: rebuild the scene-graph nodes
     int m_paintedBands = 0;
+    QString m_hoverText;
     QPointF m_pressPos;
 };
 
