@@ -88,7 +88,9 @@ public:
     Status deletePod(const api::Pod& pod, const std::string& reason) override;
     const std::vector<std::shared_ptr<PodInfo>>& nominatedPodsForNode(const std::string& nodeName) const override;
     bool hasNominatedPods() const override;
-    std::uint64_t nominatorVersion() const override { return m_queue->nominatorVersion(); }
+    const std::vector<std::shared_ptr<PodInfo>>* nominatedPodsListForNode(const std::string& nodeName) override {
+        return &m_queue->nominatedPodsListForNode(nodeName);
+    }
     Status clearNominatedNodeName(const api::Pod& pod) override;
     std::uint64_t randomInt(std::uint64_t n) override;
 

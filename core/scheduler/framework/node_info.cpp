@@ -345,6 +345,37 @@ void NodeInfo::update(const PodInfo& pod, int sign) {
     m_generation = nextGeneration();
 }
 
+NodeInfo::TemporaryPods NodeInfo::beginTemporaryPods() const {
+    TemporaryPods mark;
+    mark.numPods = m_pods.size();
+    mark.numWithAffinity = m_podsWithAffinity.size();
+    mark.numWithRequiredAntiAffinity = m_podsWithRequiredAntiAffinity.size();
+    mark.generation = m_generation;
+    return mark;
+}
+
+void NodeInfo::addTemporaryPod(TemporaryPods& mark, std::shared_ptr<PodInfo> pod) {
+    if (!mark.scalarResources && !pod->requests.scalarResources.empty())
+        mark.scalarResources = m_requested.scalarResources;
+    if (!mark.usedPorts && pod->hasContainerPorts) mark.usedPorts = m_usedPorts;
+    addPod(std::move(pod));
+}
+
+void NodeInfo::endTemporaryPods(TemporaryPods& mark) {
+    // The added pods are at the ends of the lists: popping them restores the order too.
+    while (m_pods.size() > mark.numPods) {
+        update(*m_pods.back(), -1);
+        m_pods.pop_back();
+    }
+    m_podsWithAffinity.resize(std::min(m_podsWithAffinity.size(), mark.numWithAffinity));
+    m_podsWithRequiredAntiAffinity.resize(std::min(m_podsWithRequiredAntiAffinity.size(), mark.numWithRequiredAntiAffinity));
+    m_summary.numPods = static_cast<std::int32_t>(m_pods.size());
+    if (mark.scalarResources) m_requested.scalarResources = std::move(*mark.scalarResources);
+    if (mark.usedPorts) m_usedPorts = std::move(*mark.usedPorts);
+    // Same content, same generation: per-node caches of the node stay valid.
+    m_generation = mark.generation;
+}
+
 std::unique_ptr<NodeInfo> NodeInfo::clone() const { return std::make_unique<NodeInfo>(*this); }
 
 }  // namespace ks::scheduler

@@ -134,6 +134,23 @@ public:
     // The same for a pod found by identity first (one taken from pods()), then by name.
     bool removePod(const PodInfo& pod);
 
+    // Pods added for a moment and taken out again, leaving the node exactly as it was (pod
+    // lists, accounting, generation). Upstream filters a copy of the NodeInfo with the nominated
+    // pods added; adding them to the node itself for the pass gives the filters the same view
+    // without copying the node and its pod lists. Nest like brackets.
+    struct TemporaryPods {
+        std::size_t numPods = 0, numWithAffinity = 0, numWithRequiredAntiAffinity = 0;
+        std::int64_t generation = 0;
+        // What taking a pod out again would not restore exactly: scalar resource keys (a key
+        // added at 0 would stay) and host ports (one already in use would be dropped). Saved
+        // before the first added pod that touches them.
+        std::optional<std::map<std::string, std::int64_t>> scalarResources;
+        std::optional<HostPortInfo> usedPorts;
+    };
+    TemporaryPods beginTemporaryPods() const;
+    void addTemporaryPod(TemporaryPods& mark, std::shared_ptr<PodInfo> pod);
+    void endTemporaryPods(TemporaryPods& mark);
+
     const std::vector<std::shared_ptr<PodInfo>>& pods() const { return m_pods; }
     const std::vector<std::shared_ptr<PodInfo>>& podsWithAffinity() const { return m_podsWithAffinity; }
     const std::vector<std::shared_ptr<PodInfo>>& podsWithRequiredAntiAffinity() const {

@@ -1,6 +1,7 @@
 #include "core/scheduler/framework/runtime.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "core/scheduler/framework/cycle_record.h"
@@ -311,27 +312,26 @@ Status Framework::runFilterPluginsAddingNominatedPods(CycleState& state, const P
     // Pass 1 with the nominated pods of equal or higher priority added (they reserve room);
     // pass 2 without them, only if some were added and pass 1 succeeded.
     const auto& nominated = nominatedPodsOf(node);
-    std::unique_ptr<NodeInfo> ownCopy;
-    NodeInfo* nodeWith = nullptr;
+    // Upstream adds them to a copy of the node. Here they are added to the node itself and taken
+    // out again before returning (NodeInfo::TemporaryPods restores it exactly): every NodeInfo
+    // lives in a snapshot or a dry run's copy, none is const, and nothing else reads the node
+    // during the pass (single-threaded).
+    NodeInfo& nodeWith = const_cast<NodeInfo&>(node);
+    std::optional<NodeInfo::TemporaryPods> mark;
     std::unique_ptr<CycleState> stateCopy;
     CycleState* stateWith = nullptr;
-    struct Release {
-        bool* inUse = nullptr;
-        ~Release() { if (inUse) *inUse = false; }
-    } release;
+    struct Restore {
+        NodeInfo& node;
+        std::optional<NodeInfo::TemporaryPods>& mark;
+        ~Restore() {
+            if (mark) node.endTemporaryPods(*mark);
+        }
+    } restore{nodeWith, mark};
     for (const auto& pi : nominated) {
         if (pi->priority() < pod.priority()) continue;
         if (pi->namespace_() == pod.namespace_() && pi->name() == pod.name()) continue;
-        if (!nodeWith) {
-            if (m_nodeWithNominatedInUse) {
-                ownCopy = node.clone();
-                nodeWith = ownCopy.get();
-            } else {
-                m_nodeWithNominated = node;
-                nodeWith = &m_nodeWithNominated;
-                m_nodeWithNominatedInUse = true;
-                release.inUse = &m_nodeWithNominatedInUse;
-            }
+        if (!mark) {
+            mark = nodeWith.beginTemporaryPods();
             // Only AddPod writes to the state: without active extensions the pass reads the
             // cycle's own state, unchanged.
             if (preFilterExtensionsActive(state)) {
@@ -341,26 +341,28 @@ Status Framework::runFilterPluginsAddingNominatedPods(CycleState& state, const P
                 stateWith = &state;
             }
         }
-        nodeWith->addPod(pi);
-        Status s = runPreFilterAddPod(*stateWith, pod, *pi, *nodeWith);
+        nodeWith.addTemporaryPod(*mark, pi);
+        Status s = runPreFilterAddPod(*stateWith, pod, *pi, nodeWith);
         if (!s.isSuccess()) return s;
     }
-    if (!nodeWith) return runFilterPlugins(state, pod, node);
-    Status s = runFilterPlugins(*stateWith, pod, *nodeWith);
+    if (!mark) return runFilterPlugins(state, pod, node);
+    Status s = runFilterPlugins(*stateWith, pod, nodeWith);
+    nodeWith.endTemporaryPods(*mark);
+    mark.reset();
     if (!s.isSuccess()) return s;
     return runFilterPlugins(state, pod, node);
 }
 
 const std::vector<std::shared_ptr<PodInfo>>& Framework::nominatedPodsOf(const NodeInfo& node) {
-    const std::uint64_t version = m_services.nominatorVersion();
     const std::size_t slot = node.slot();
-    if (version == 0 || slot == NodeInfo::kNoSlot) return m_services.nominatedPodsForNode(node.name());
+    if (slot == NodeInfo::kNoSlot) return m_services.nominatedPodsForNode(node.name());
     if (slot >= m_nominatedBySlot.size()) m_nominatedBySlot.resize(slot + 1);
     NominatedMemo& memo = m_nominatedBySlot[slot];
-    if (memo.version != version || memo.node != node.name()) {
-        memo.version = version;
+    if (!memo.pods || memo.node != node.name()) {
+        const auto* list = m_services.nominatedPodsListForNode(node.name());
+        if (!list) return m_services.nominatedPodsForNode(node.name());
         memo.node = node.name();
-        memo.pods = &m_services.nominatedPodsForNode(node.name());
+        memo.pods = list;
     }
     return *memo.pods;
 }

@@ -30,8 +30,13 @@ public:
     virtual Status deletePod(const api::Pod& pod, const std::string& reason) = 0;
     virtual const std::vector<std::shared_ptr<PodInfo>>& nominatedPodsForNode(const std::string& nodeName) const = 0;
     virtual bool hasNominatedPods() const = 0;
-    // See SchedulingQueue::nominatorVersion; 0 when unknown (then nothing is remembered).
-    virtual std::uint64_t nominatorVersion() const { return 0; }
+    // The node's list in the nominator, created empty when missing: the reference stays valid
+    // and follows every later nomination (SchedulingQueue::nominatedPodsListForNode). nullptr
+    // when the services keep no such list (then nothing is remembered).
+    virtual const std::vector<std::shared_ptr<PodInfo>>* nominatedPodsListForNode(const std::string& nodeName) {
+        (void)nodeName;
+        return nullptr;
+    }
     virtual Status clearNominatedNodeName(const api::Pod& pod) = 0;
     virtual std::uint64_t randomInt(std::uint64_t n) = 0;
 };
@@ -122,17 +127,11 @@ private:
     Status runFilterPluginsAddingNominatedPods(CycleState& state, const PodInfo& pod, const NodeInfo& node);
 
     SchedulerServices& m_services;
-    // The node with its nominated pods added, reused from node to node (copy-assigning keeps the
-    // lists' storage: a filter pass then allocates nothing for it). Not reentrant: a nested
-    // call (none today) falls back to a fresh copy.
-    NodeInfo m_nodeWithNominated;
-    bool m_nodeWithNominatedInUse = false;
-    // The nominated pods of each node (by snapshot slot), as last looked up, with the
-    // nominator's version then: preemption's dry runs ask again for the same node several times,
-    // and the lookup by name misses the cache.
+    // The nominator's list of each node (by snapshot slot), looked up once: the list follows
+    // later nominations (SchedulerServices::nominatedPodsListForNode), and every filter pass
+    // asks for every node, where a lookup by name misses the cache.
     const std::vector<std::shared_ptr<PodInfo>>& nominatedPodsOf(const NodeInfo& node);
     struct NominatedMemo {
-        std::uint64_t version = 0;
         std::string node;  // a new snapshot may put another node in the slot
         const std::vector<std::shared_ptr<PodInfo>>* pods = nullptr;
     };

@@ -188,7 +188,6 @@ std::optional<std::int64_t> SchedulingQueue::nextBackoffExpiry() const {
 void SchedulingQueue::addNominatedPod(std::shared_ptr<PodInfo> pod, const std::string& nodeName) {
     deleteNominatedPodIfExists(pod->namespace_(), pod->name());
     if (nodeName.empty()) return;
-    ++m_nominatorVersion;
     m_nominatedNode[pod->key()] = nodeName;
     m_nominatedPods[nodeName].push_back(std::move(pod));
 }
@@ -197,10 +196,11 @@ void SchedulingQueue::deleteNominatedPodIfExists(const std::string& ns, const st
     const std::string key = ns + "/" + name;
     auto it = m_nominatedNode.find(key);
     if (it == m_nominatedNode.end()) return;
-    ++m_nominatorVersion;
     auto& list = m_nominatedPods[it->second];
-    list.erase(std::remove_if(list.begin(), list.end(), [&](const auto& p) { return p->key() == key; }), list.end());
-    if (list.empty()) m_nominatedPods.erase(it->second);
+    list.erase(std::remove_if(list.begin(), list.end(),
+                              [&](const auto& p) { return p->name() == name && p->namespace_() == ns; }),
+               list.end());
+    // The node's (now perhaps empty) list stays: references handed out remain valid and current.
     m_nominatedNode.erase(it);
 }
 

@@ -67,9 +67,11 @@ public:
     void deleteNominatedPodIfExists(const std::string& namespace_, const std::string& name);
     const std::vector<std::shared_ptr<PodInfo>>& nominatedPodsForNode(const std::string& nodeName) const;
     bool hasNominatedPods() const { return !m_nominatedNode.empty(); }
-    // Changes whenever a nomination is added or removed: callers may keep what
-    // nominatedPodsForNode returned while it stays the same.
-    std::uint64_t nominatorVersion() const { return m_nominatorVersion; }
+    // The node's list, created empty when missing. A list, once created, is never destroyed
+    // (it is emptied instead): callers may keep the reference, which follows every change.
+    const std::vector<std::shared_ptr<PodInfo>>& nominatedPodsListForNode(const std::string& nodeName) {
+        return m_nominatedPods[nodeName];
+    }
 
     // ---- for display and tests ----
     std::size_t activeCount() const { return m_active.size(); }
@@ -101,8 +103,9 @@ private:
     std::int64_t m_moveRequestCycle = -1;
     std::uint64_t m_sequence = 0;
     // By node; looked up for every node a filter pass visits, never iterated (no order leaks).
+    // Entries are never erased (see nominatedPodsListForNode); unordered_map keeps references
+    // stable.
     std::unordered_map<std::string, std::vector<std::shared_ptr<PodInfo>>> m_nominatedPods;
-    std::uint64_t m_nominatorVersion = 0;
     std::map<std::string, std::string> m_nominatedNode;                            // pod key -> node
 };
 
