@@ -146,10 +146,10 @@ const std::vector<scheduler::CycleRecord>& Cluster::schedulingCycles() const { r
 
 namespace {
 
-api::Diagnostics createAll(store::ApiStore& store, api::LoadResult loaded) {
-    api::Diagnostics diags = std::move(loaded.diagnostics);
+api::Diagnostics createAll(store::ApiStore& store, const api::LoadResult& loaded) {
+    api::Diagnostics diags = loaded.diagnostics;
     if (hasErrors(diags)) return diags;
-    for (auto& obj : loaded.objects) {
+    for (const auto& obj : loaded.objects) {
         // A scenario that writes a status describes the object as it is now (a node's
         // allocatable, a running pod); without one the API server's create rules apply (a new
         // pod is Pending).
@@ -188,6 +188,8 @@ api::Diagnostics Cluster::loadFiles(const std::vector<std::string>& files) {
 api::Diagnostics Cluster::loadText(const std::string& text, const std::string& fileName) {
     return createAll(d->store, api::loadManifestText(text, fileName));
 }
+
+api::Diagnostics Cluster::load(const api::LoadResult& loaded) { return createAll(d->store, loaded); }
 
 std::vector<std::shared_ptr<const api::Node>> Cluster::nodes() const {
     return decodeAll<api::Node>(d->store, "Node", api::decodeNode);

@@ -14,6 +14,10 @@
 #include "core/scheduler/framework/cycle_record.h"
 #include "core/sim/clock.h"
 
+namespace ks::api {
+struct LoadResult;
+}
+
 namespace ks::sim {
 class EventLoop;
 class Trace;
@@ -38,6 +42,9 @@ public:
     // Returns every diagnostic; objects of a file with errors are not created.
     api::Diagnostics loadFiles(const std::vector<std::string>& files);
     api::Diagnostics loadText(const std::string& text, const std::string& fileName);
+    // The same for manifests already read (api::loadManifestText): a cluster rebuilt from the
+    // same scenario, as stepping back does, need not parse its YAML again.
+    api::Diagnostics load(const api::LoadResult& loaded);
 
     // The kube-scheduler configuration every replica runs (before start(); default: the
     // defaulted v1 configuration with the default profile).

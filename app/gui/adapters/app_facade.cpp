@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/api/diagnostic.h"
+#include "core/api/manifest.h"
 #include "core/cluster/cluster.h"
 #include "core/scheduler/framework/node_info.h"
 #include "core/sim/event_loop.h"
@@ -86,11 +87,15 @@ bool AppFacade::loadScenarioText(const QByteArray& text, const QString& file, co
 }
 
 bool AppFacade::loadText(const QList<QPair<QString, QByteArray>>& documents, const QString& name) {
-    Builder builder = [documents](QStringList& errors) -> std::unique_ptr<World> {
+    // Read once: stepping back rebuilds the cluster from these, and reading the YAML of a
+    // 500-node scenario again took longer than creating its objects.
+    auto read = std::make_shared<std::vector<api::LoadResult>>();
+    for (const auto& [file, text] : documents) read->push_back(api::loadManifestText(text.toStdString(), file.toStdString()));
+    Builder builder = [read](QStringList& errors) -> std::unique_ptr<World> {
         auto world = std::make_unique<World>();
         world->own = std::make_unique<cluster::Cluster>();
-        for (const auto& [file, text] : documents)
-            for (const auto& d : world->own->loadText(text.toStdString(), file.toStdString()))
+        for (const api::LoadResult& loaded : *read)
+            for (const auto& d : world->own->load(loaded))
                 if (d.isError()) errors << qs(d.format());
         if (!errors.isEmpty()) return nullptr;
         world->own->start();
