@@ -136,6 +136,8 @@ private slots:
     void podRequests_data();
     void podRequests();
     void nodeInfoAccounting();
+    void nodeInfoTemporaryPods();
+    void nominatedPodsReserveRoomAndLeaveNodeAsItWas();
     void nodeTreeOrder();
     void numFeasibleNodes_data();
     void numFeasibleNodes();
@@ -213,6 +215,99 @@ void TestSchedFramework::nodeInfoAccounting() {
     QCOMPARE(info.requested().milliCPU, 0);
     QCOMPARE(info.pods().size(), std::size_t(1));
     QVERIFY(!info.removePod("default", "a"));
+}
+
+void TestSchedFramework::nodeInfoTemporaryPods() {
+    // Filtering with nominated pods adds them to the node for the pass only: afterwards the node
+    // must be exactly as before (order of the pods, accounting, ports, extended resource keys,
+    // generation), even for a pod that repeats a host port already in use.
+    NodeInfo info(node("n1", "4", "8Gi"));
+    auto a = pod("a", "500m", "1Gi");
+    api::ContainerPort port;
+    port.containerPort = 80;
+    port.hostPort = 8080;
+    port.protocol = "TCP";
+    a->spec.containers[0].ports.push_back(port);
+    a->spec.affinity = api::Affinity{std::nullopt, std::nullopt, api::PodAffinity{}};
+    auto b = pod("b", "1", "1Gi");
+    info.addPod(PodInfo::make(a));
+    info.addPod(PodInfo::make(b));
+    const std::int64_t generation = info.generation();
+
+    auto c = pod("c", "2", "2Gi");
+    c->spec.containers[0].ports.push_back(port);  // same host port as a
+    c->spec.containers[0].resources.requests["example.com/gpu"] = q("1");
+    c->spec.affinity = api::Affinity{std::nullopt, std::nullopt, api::PodAffinity{}};
+    auto d = pod("d", "100m");
+    NodeInfo::TemporaryPods mark = info.beginTemporaryPods();
+    info.addTemporaryPod(mark, PodInfo::make(d));
+    info.addTemporaryPod(mark, PodInfo::make(c));
+    QCOMPARE(info.pods().size(), std::size_t(4));
+    QCOMPARE(info.requested().milliCPU, 3600);
+    QCOMPARE(info.requested().get("example.com/gpu"), 1);
+    QCOMPARE(info.podsWithAffinity().size(), std::size_t(2));
+    QCOMPARE(info.summary().numPods, 4);
+    QVERIFY(info.generation() != generation);
+    info.endTemporaryPods(mark);
+
+    QCOMPARE(info.pods().size(), std::size_t(2));
+    QCOMPARE(QString::fromStdString(info.pods()[0]->name()), QString("a"));
+    QCOMPARE(QString::fromStdString(info.pods()[1]->name()), QString("b"));
+    QCOMPARE(info.requested().milliCPU, 1500);
+    QCOMPARE(info.requested().memory, 2LL * 1024 * 1024 * 1024);
+    QCOMPARE(info.nonZeroRequested().milliCPU, 1500);
+    QVERIFY(info.requested().scalarResources.empty());  // no "example.com/gpu": 0 left behind
+    QVERIFY(info.usedPorts().conflicts("", "TCP", 8080));  // a's port survives c's removal
+    QCOMPARE(info.usedPorts().size(), std::size_t(1));
+    QCOMPARE(info.podsWithAffinity().size(), std::size_t(1));
+    QCOMPARE(info.summary().numPods, 2);
+    QCOMPARE(info.summary().requestedMilliCPU, 1500);
+    QCOMPARE(info.generation(), generation);
+}
+
+void TestSchedFramework::nominatedPodsReserveRoomAndLeaveNodeAsItWas() {
+    // The default profile: NodeResourcesFit sees the 3-CPU pod nominated to n1 (priority 100)
+    // when filtering a 2-CPU pod of priority 10, so n1 has no room; the snapshot's node is
+    // unchanged afterwards. Then a pod of priority 1000 ignores the lower-priority nomination.
+    std::string error;
+    auto sched = Scheduler::create(config::defaultConfiguration(), inTreeRegistry(), error);
+    QVERIFY2(sched, error.c_str());
+    auto n1 = node("n1", "4", "8Gi");
+    auto running = pod("running", "500m");
+    running->spec.nodeName = "n1";
+    sched->setCluster({n1}, {running}, nullptr);
+    const NodeInfo* info = sched->snapshot().get("n1");
+    QVERIFY(info);
+    const std::int64_t generation = info->generation();
+
+    auto nominated = pod("nominated", "3");
+    nominated->spec.priority = 100;
+    nominated->status.nominatedNodeName = "n1";
+    nominated->spec.schedulingGates = {{"wait"}};  // stays out of activeQ, keeps its nomination
+    sched->addPod(nominated, 0);
+    QVERIFY(sched->hasNominatedPods());
+    QCOMPARE(sched->nominatedPodsForNode("n1").size(), std::size_t(1));
+
+    auto low = pod("low", "2");
+    low->spec.priority = 10;
+    sched->addPod(low, 0);
+    auto r = sched->scheduleOne(0);
+    QVERIFY(r);
+    QVERIFY(r->selectedNode.empty());
+    // Without the nomination 3.5 CPUs would be free; evicting "running" does not help either.
+    QVERIFY2(QString::fromStdString(r->message).startsWith("0/1 nodes are available: 1 Insufficient cpu."),
+             r->message.c_str());
+    QCOMPARE(info->pods().size(), std::size_t(1));
+    QCOMPARE(info->requested().milliCPU, 500);
+    QCOMPARE(info->summary().numPods, 1);
+    QCOMPARE(info->generation(), generation);
+
+    auto high = pod("high", "2");
+    high->spec.priority = 1000;
+    sched->addPod(high, 0);
+    r = sched->scheduleOne(0);
+    QVERIFY(r);
+    QCOMPARE(QString::fromStdString(r->selectedNode), QString("n1"));
 }
 
 void TestSchedFramework::nodeTreeOrder() {

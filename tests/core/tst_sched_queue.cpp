@@ -183,6 +183,17 @@ void TestSchedQueue::nominator() {
     QCOMPARE(q->nominatedPodsForNode("n2").size(), std::size_t(1));
     q->deleteNominatedPodIfExists("default", "a");
     QVERIFY(!q->hasNominatedPods());
+    // A node's list, once created, stays: a reference kept follows later nominations.
+    const auto& n3 = q->nominatedPodsListForNode("n3");
+    QVERIFY(n3.empty());
+    q->addNominatedPod(a, "n3");
+    for (int i = 0; i < 64; ++i) q->addNominatedPod(info("other-" + std::to_string(i)), "m" + std::to_string(i));
+    QCOMPARE(n3.size(), std::size_t(1));
+    QCOMPARE(QString::fromStdString(n3.front()->name()), QString("a"));
+    QCOMPARE(&q->nominatedPodsForNode("n3"), &n3);
+    q->deleteNominatedPodIfExists("default", "a");
+    QVERIFY(n3.empty());
+    QCOMPARE(q->nominatedPodsForNode("n3").size(), std::size_t(0));
 }
 
 KS_TEST_MAIN(TestSchedQueue)

@@ -162,6 +162,18 @@ AffinityTerm makeTerm(const api::Pod& pod, const api::PodAffinityTerm& t) {
 
 }  // namespace
 
+namespace {
+
+bool hasAffinity(const api::Pod& p) {
+    return p.spec.affinity && (p.spec.affinity->podAffinity || p.spec.affinity->podAntiAffinity);
+}
+
+bool hasRequiredAntiAffinity(const api::Pod& p) {
+    return p.spec.affinity && p.spec.affinity->podAntiAffinity && !p.spec.affinity->podAntiAffinity->required.empty();
+}
+
+}  // namespace
+
 std::shared_ptr<PodInfo> PodInfo::make(std::shared_ptr<const api::Pod> pod) {
     auto info = std::make_shared<PodInfo>();
     const api::Pod& p = *pod;
@@ -178,6 +190,10 @@ std::shared_ptr<PodInfo> PodInfo::make(std::shared_ptr<const api::Pod> pod) {
     }
     info->requests = podRequests(p);
     info->nonZeroRequests = podNonZeroRequests(p);
+    info->priorityValue = p.spec.priority.value_or(0);
+    if (p.status.startTime) info->startTimeOrMax = *p.status.startTime;
+    info->hasPodAffinityOrAntiAffinity = hasAffinity(p);
+    info->hasRequiredPodAntiAffinity = hasRequiredAntiAffinity(p);
     for (const auto& c : p.spec.containers) info->hasContainerPorts = info->hasContainerPorts || !c.ports.empty();
     for (const auto& v : p.spec.volumes)
         if (v.source == api::Volume::Source::PersistentVolumeClaim) info->pvcKeys.push_back(p.metadata.namespace_ + "/" + v.claimName);
@@ -251,14 +267,6 @@ const std::string NodeInfo::kNoNodeName = "<no node>";
 
 namespace {
 
-bool hasAffinity(const api::Pod& p) {
-    return p.spec.affinity && (p.spec.affinity->podAffinity || p.spec.affinity->podAntiAffinity);
-}
-
-bool hasRequiredAntiAffinity(const api::Pod& p) {
-    return p.spec.affinity && p.spec.affinity->podAntiAffinity && !p.spec.affinity->podAntiAffinity->required.empty();
-}
-
 // Upstream removeFromSlice: swap with the last element, so the order of the remaining pods
 // changes exactly as upstream's does.
 std::shared_ptr<PodInfo> removeAt(std::vector<std::shared_ptr<PodInfo>>& v, std::size_t i) {
@@ -288,9 +296,8 @@ std::shared_ptr<PodInfo> removeFrom(std::vector<std::shared_ptr<PodInfo>>& v, co
 }  // namespace
 
 void NodeInfo::addPod(std::shared_ptr<PodInfo> pod) {
-    const api::Pod& p = *pod->pod;
-    if (hasAffinity(p)) m_podsWithAffinity.push_back(pod);
-    if (hasRequiredAntiAffinity(p)) m_podsWithRequiredAntiAffinity.push_back(pod);
+    if (pod->hasPodAffinityOrAntiAffinity) m_podsWithAffinity.push_back(pod);
+    if (pod->hasRequiredPodAntiAffinity) m_podsWithRequiredAntiAffinity.push_back(pod);
     update(*pod, +1);
     m_pods.push_back(std::move(pod));
     m_summary.numPods = static_cast<std::int32_t>(m_pods.size());

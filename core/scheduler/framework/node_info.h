@@ -73,12 +73,21 @@ struct PodInfo {
     // Adding a pod to a node then reads no more of the Pod than this.
     bool hasContainerPorts = false;
     std::vector<std::string> pvcKeys;
+    // Read for every nominated pod of every node a filter pass visits and for every pod a
+    // preemption dry run weighs, found once so that those loops do not touch the Pod: its
+    // priority (0 when unset), status.startTime (INT64_MAX when unset: MoreImportantPod counts
+    // it as starting now, after all others) and whether it has pod (anti-)affinity / required
+    // anti-affinity (NodeInfo's extra lists). Copies of a PodInfo that swap `pod` for one with
+    // another nodeName or nominatedNodeName keep them.
+    std::int32_t priorityValue = 0;
+    std::int64_t startTimeOrMax = INT64_MAX;
+    bool hasPodAffinityOrAntiAffinity = false, hasRequiredPodAntiAffinity = false;
 
     static std::shared_ptr<PodInfo> make(std::shared_ptr<const api::Pod> pod);
     const std::string& name() const { return pod->metadata.name; }
     const std::string& namespace_() const { return pod->metadata.namespace_; }
     std::string key() const { return pod->metadata.namespace_ + "/" + pod->metadata.name; }
-    std::int32_t priority() const { return pod->spec.priority.value_or(0); }
+    std::int32_t priority() const { return priorityValue; }
 };
 
 // (ip, protocol, port) triples in use on a node: upstream HostPortInfo.

@@ -101,7 +101,7 @@ std::int32_t podPriority(const api::Pod& p) { return p.spec.priority.value_or(0)
 // every dry run.
 void sortByImportance(std::vector<std::shared_ptr<PodInfo>>& pods) {
     auto less = [](const std::shared_ptr<PodInfo>& a, const std::shared_ptr<PodInfo>& b) {
-        return preemption::moreImportantPod(*a->pod, *b->pod);
+        return preemption::moreImportantPod(*a, *b);
     };
     if (pods.size() > 64) {
         std::stable_sort(pods.begin(), pods.end(), less);
@@ -169,7 +169,9 @@ Status DefaultPreemption::selectVictimsOnNode(CycleState& state, const PodInfo& 
     std::vector<std::shared_ptr<PodInfo>>& nonViolating = m_nonViolating;
     violating.clear();
     nonViolating.clear();
-    preemption::filterPodsWithPDBViolation(potentialVictims, pdbs, violating, nonViolating);
+    // Without budgets every pod is non-violating: the sorted list itself, not a copy.
+    if (!pdbs.empty()) preemption::filterPodsWithPDBViolation(potentialVictims, pdbs, violating, nonViolating);
+    const auto& nonViolatingList = pdbs.empty() ? potentialVictims : nonViolating;
     auto reprieve = [&](const std::shared_ptr<PodInfo>& p, bool& fits) -> Status {
         if (Status s = addPod(p); !s.isSuccess()) return Status::error(s.message());
         fits = m_handle.runFilterPluginsWithNominatedPods(state, pod, node).isSuccess();
@@ -184,12 +186,12 @@ Status DefaultPreemption::selectVictimsOnNode(CycleState& state, const PodInfo& 
         if (Status s = reprieve(p, fits); !s.isSuccess()) return s;
         if (!fits) ++numViolatingVictims;
     }
-    for (const auto& p : nonViolating) {
+    for (const auto& p : nonViolatingList) {
         bool fits = false;
         if (Status s = reprieve(p, fits); !s.isSuccess()) return s;
     }
     // Keep the victims ordered by importance when both groups contributed.
-    if (!violating.empty() && !nonViolating.empty())
+    if (!violating.empty() && !nonViolatingList.empty())
         sortByImportance(victims);
     return Status::success();
 }

@@ -120,6 +120,11 @@ namespace preemption {
 // Upstream util.MoreImportantPod: higher priority, then earlier start time (a pod without
 // status.startTime counts as starting now, i.e. after every started pod).
 bool moreImportantPod(const api::Pod& a, const api::Pod& b);
+// The same from the values PodInfo keeps (no read of the Pods).
+inline bool moreImportantPod(const PodInfo& a, const PodInfo& b) {
+    if (a.priority() != b.priority()) return a.priority() > b.priority();
+    return a.startTimeOrMax < b.startTimeOrMax;
+}
 // Splits pods (in order) into those whose eviction would violate a PodDisruptionBudget
 // (decrementing each matching budget's disruptionsAllowed as it goes) and the others.
 void filterPodsWithPDBViolation(const std::vector<std::shared_ptr<PodInfo>>& pods,

@@ -185,7 +185,7 @@ namespace {
 // Upstream util.GetEarliestPodStartTime: the earliest start among the highest-priority victims.
 std::int64_t earliestStartOfHighestPriority(const std::vector<std::shared_ptr<PodInfo>>& victims) {
     if (victims.empty()) return LLONG_MIN;
-    auto start = [](const PodInfo& p) { return p.pod->status.startTime.value_or(LLONG_MAX); };
+    auto start = [](const PodInfo& p) { return p.startTimeOrMax; };
     std::int64_t earliest = start(*victims.front());
     std::int32_t maxPriority = victims.front()->priority();
     for (const auto& v : victims) {
