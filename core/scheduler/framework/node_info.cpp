@@ -190,6 +190,18 @@ std::shared_ptr<PodInfo> PodInfo::make(std::shared_ptr<const api::Pod> pod) {
     }
     info->requests = podRequests(p);
     info->nonZeroRequests = podNonZeroRequests(p);
+    // FNV-1a of namespace/name.
+    std::uint64_t h = 14695981039346656037ULL;
+    auto mix = [&h](const std::string& s) {
+        for (const char c : s) {
+            h ^= static_cast<unsigned char>(c);
+            h *= 1099511628211ULL;
+        }
+    };
+    mix(p.metadata.namespace_);
+    mix("/");
+    mix(p.metadata.name);
+    info->keyHash = h;
     info->priorityValue = p.spec.priority.value_or(0);
     if (p.status.startTime) info->startTimeOrMax = *p.status.startTime;
     info->hasPodAffinityOrAntiAffinity = hasAffinity(p);

@@ -63,31 +63,38 @@ struct WeightedAffinityTerm {
 // A pod with its affinity terms parsed once (upstream PodInfo).
 struct PodInfo {
     std::shared_ptr<const api::Pod> pod;
-    std::vector<AffinityTerm> requiredAffinityTerms, requiredAntiAffinityTerms;
-    std::vector<WeightedAffinityTerm> preferredAffinityTerms, preferredAntiAffinityTerms;
-    // Computed once by make() (upstream caches them as podResource): podRequests(*pod) and
-    // podNonZeroRequests(*pod).
-    Resource requests, nonZeroRequests;
+    // Read for every nominated pod of every node a filter pass visits and for every pod a
+    // preemption dry run weighs, found once by make() and kept in the first cache line with
+    // `pod`, so that those loops do not touch the Pod: a hash of namespace/name (equal hashes
+    // say nothing; different ones say the pods differ), status.startTime (INT64_MAX when unset:
+    // MoreImportantPod counts it as starting now, after all others), the priority (0 when
+    // unset) and whether the pod has pod (anti-)affinity / required anti-affinity (NodeInfo's
+    // extra lists). Copies of a PodInfo that swap `pod` for one with another nodeName or
+    // nominatedNodeName keep them.
+    std::uint64_t keyHash = 0;
+    std::int64_t startTimeOrMax = INT64_MAX;
+    std::int32_t priorityValue = 0;
+    bool hasPodAffinityOrAntiAffinity = false, hasRequiredPodAntiAffinity = false;
     // What NodeInfo's accounting needs beyond requests, found once: whether any container port
     // is listed (host ports are taken from those), and "namespace/claim" of each PVC volume.
     // Adding a pod to a node then reads no more of the Pod than this.
     bool hasContainerPorts = false;
+    // Computed once by make() (upstream caches them as podResource): podRequests(*pod) and
+    // podNonZeroRequests(*pod).
+    Resource requests, nonZeroRequests;
     std::vector<std::string> pvcKeys;
-    // Read for every nominated pod of every node a filter pass visits and for every pod a
-    // preemption dry run weighs, found once so that those loops do not touch the Pod: its
-    // priority (0 when unset), status.startTime (INT64_MAX when unset: MoreImportantPod counts
-    // it as starting now, after all others) and whether it has pod (anti-)affinity / required
-    // anti-affinity (NodeInfo's extra lists). Copies of a PodInfo that swap `pod` for one with
-    // another nodeName or nominatedNodeName keep them.
-    std::int32_t priorityValue = 0;
-    std::int64_t startTimeOrMax = INT64_MAX;
-    bool hasPodAffinityOrAntiAffinity = false, hasRequiredPodAntiAffinity = false;
+    std::vector<AffinityTerm> requiredAffinityTerms, requiredAntiAffinityTerms;
+    std::vector<WeightedAffinityTerm> preferredAffinityTerms, preferredAntiAffinityTerms;
 
     static std::shared_ptr<PodInfo> make(std::shared_ptr<const api::Pod> pod);
     const std::string& name() const { return pod->metadata.name; }
     const std::string& namespace_() const { return pod->metadata.namespace_; }
     std::string key() const { return pod->metadata.namespace_ + "/" + pod->metadata.name; }
     std::int32_t priority() const { return priorityValue; }
+    // Whether other is the same pod (namespace and name), reading the Pods only on a hash match.
+    bool samePod(const PodInfo& other) const {
+        return keyHash == other.keyHash && name() == other.name() && namespace_() == other.namespace_();
+    }
 };
 
 // (ip, protocol, port) triples in use on a node: upstream HostPortInfo.

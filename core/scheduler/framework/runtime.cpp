@@ -329,7 +329,7 @@ Status Framework::runFilterPluginsAddingNominatedPods(CycleState& state, const P
     } restore{nodeWith, mark};
     for (const auto& pi : nominated) {
         if (pi->priority() < pod.priority()) continue;
-        if (pi->namespace_() == pod.namespace_() && pi->name() == pod.name()) continue;
+        if (pi->samePod(pod)) continue;
         if (!mark) {
             mark = nodeWith.beginTemporaryPods();
             // Only AddPod writes to the state: without active extensions the pass reads the
