@@ -1,6 +1,7 @@
 #include "core/cluster/cluster.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/api/decode.h"
 #include "core/api/manifest.h"
@@ -28,6 +29,38 @@ std::string objectRef(const store::ObjectKey& key) {
     return ref + key.name;
 }
 
+}  // namespace
+
+namespace {
+// Decoded objects by the stored object they came from. The GUI asks for every node and pod at
+// each step; stored objects never change (an update stores a new one), so one that is still
+// there need not be decoded again. Entries hold the stored object, so an address cannot be
+// reused by another object while it is a key.
+template <typename T>
+class DecodeCache {
+public:
+    template <typename Decode>
+    std::vector<std::shared_ptr<const T>> list(const store::ApiStore& store, const char* kind, Decode decode) {
+        std::map<const api::Value*, Entry> next;
+        std::vector<std::shared_ptr<const T>> out;
+        for (const auto& obj : store.list(kind)) {
+            auto it = m_entries.find(obj.get());
+            std::shared_ptr<const T> decoded =
+                it != m_entries.end() ? it->second.decoded : std::make_shared<const T>(decode(*obj));
+            next.emplace(obj.get(), Entry{obj, decoded});
+            out.push_back(std::move(decoded));
+        }
+        m_entries = std::move(next);
+        return out;  // the store lists by namespace, then name
+    }
+
+private:
+    struct Entry {
+        store::ObjectPtr stored;
+        std::shared_ptr<const T> decoded;
+    };
+    std::map<const api::Value*, Entry> m_entries;
+};
 }  // namespace
 
 struct Cluster::Impl {
@@ -68,6 +101,8 @@ struct Cluster::Impl {
     int schedulerReplicaCount = 1;
     std::vector<std::unique_ptr<scheduler::KubeScheduler>> schedulers;
     std::vector<scheduler::CycleRecord> cycles;
+    DecodeCache<api::Node> decodedNodes;
+    DecodeCache<api::Pod> decodedPods;
 
     scheduler::KubeScheduler* findScheduler(const std::string& name) const {
         for (const auto& s : schedulers)
@@ -167,13 +202,6 @@ api::Diagnostics createAll(store::ApiStore& store, const api::LoadResult& loaded
     return diags;
 }
 
-template <typename T, typename Decode>
-std::vector<std::shared_ptr<const T>> decodeAll(const store::ApiStore& store, const char* kind, Decode decode) {
-    std::vector<std::shared_ptr<const T>> out;
-    for (const auto& obj : store.list(kind)) out.push_back(std::make_shared<const T>(decode(*obj)));
-    return out;  // the store lists by namespace, then name
-}
-
 }  // namespace
 
 api::Diagnostics Cluster::loadFiles(const std::vector<std::string>& files) {
@@ -192,11 +220,11 @@ api::Diagnostics Cluster::loadText(const std::string& text, const std::string& f
 api::Diagnostics Cluster::load(const api::LoadResult& loaded) { return createAll(d->store, loaded); }
 
 std::vector<std::shared_ptr<const api::Node>> Cluster::nodes() const {
-    return decodeAll<api::Node>(d->store, "Node", api::decodeNode);
+    return d->decodedNodes.list(d->store, "Node", api::decodeNode);
 }
 
 std::vector<std::shared_ptr<const api::Pod>> Cluster::pods() const {
-    return decodeAll<api::Pod>(d->store, "Pod", api::decodePod);
+    return d->decodedPods.list(d->store, "Pod", api::decodePod);
 }
 
 }  // namespace ks::cluster
