@@ -75,7 +75,7 @@ Rectangle {
         Text {
             text: card.zone + (card.winner ? "  ·  " + qsTr("chosen for %1").arg(App.cycle.pod) : "")
             font.pixelSize: Theme.fontSmall
-            color: card.winner ? Theme.accent : Theme.textMuted
+            color: card.winner ? Theme.accentText : Theme.textMuted
         }
         Flow {
             Layout.fillWidth: true
