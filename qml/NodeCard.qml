@@ -10,6 +10,9 @@ Rectangle {
     required property bool ready
     required property bool unschedulable
     required property var taints        // [{key, value, effect}]
+    required property var labels        // [{key, value, wellKnown}]
+    // The labels a scheduling rule is likely about: not those every kubelet sets.
+    readonly property var ownLabels: labels.filter(l => !l.wellKnown)
     required property var pods          // [{name, phase}]
     required property real cpuRequested
     required property real cpuAllocatable
@@ -76,6 +79,32 @@ Rectangle {
             text: card.zone + (card.winner ? "  ·  " + qsTr("chosen for %1").arg(App.cycle.pod) : "")
             font.pixelSize: Theme.fontSmall
             color: card.winner ? Theme.accentText : Theme.textMuted
+        }
+        Flow {
+            objectName: "labels"
+            Layout.fillWidth: true
+            spacing: 4
+            visible: card.ownLabels.length > 0
+            Repeater {
+                model: card.ownLabels
+                delegate: Rectangle {
+                    required property var modelData
+                    radius: 3
+                    color: Theme.surfaceAlt
+                    border.color: Theme.border
+                    width: Math.min(labelText.implicitWidth + 8, card.width - 2 * Theme.spacing)
+                    height: labelText.implicitHeight + 4
+                    Text {
+                        id: labelText
+                        anchors.centerIn: parent
+                        width: Math.min(implicitWidth, parent.width - 8)
+                        elide: Text.ElideMiddle
+                        text: modelData.key + "=" + modelData.value
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.text
+                    }
+                }
+            }
         }
         Flow {
             Layout.fillWidth: true

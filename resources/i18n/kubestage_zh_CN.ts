@@ -439,7 +439,7 @@ Upstream stops at the first failing plugin (%3).</source>
 <context>
     <name>NodeCard</name>
     <message>
-        <location filename="../../qml/NodeCard.qml" line="+70"/>
+        <location filename="../../qml/NodeCard.qml" line="+73"/>
         <source>cordoned</source>
         <translation>已封锁（cordoned）</translation>
     </message>
@@ -1020,7 +1020,12 @@ cpu %3/%4, memory %5/%6, pods %7/%8</source>
 CPU %3/%4，内存 %5/%6，Pod %7/%8</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
+        <source>labels %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>taint %1</source>
         <translation>污点 %1</translation>
     </message>

@@ -22,6 +22,8 @@ NodeRow nodeRow(const QString& name, const QString& zone, int pods, const QStrin
     for (int i = 0; i < pods; ++i)
         row.pods.append(QVariantMap{{"name", QString("%1-pod-%2").arg(name).arg(i)}, {"namespace", "default"}, {"phase", phase}});
     row.podCount = pods;
+    row.labels = {QVariantMap{{"key", "disktype"}, {"value", "ssd"}, {"wellKnown", false}},
+                  QVariantMap{{"key", "kubernetes.io/hostname"}, {"value", name}, {"wellKnown", true}}};
     row.cpuRequestedMilli = 100 * pods;
     return row;
 }
@@ -99,7 +101,7 @@ private slots:
         QCOMPARE(hit.value("kind").toString(), QString());
         // The tooltips say what was hit.
         QCOMPARE(map.describeAt(tile.left() + 50, tile.top() + 5),
-                 QString("zone-b-n4 (zone-b)\ncpu 400m/4, memory 0/16Gi, pods 4/110"));
+                 QString("zone-b-n4 (zone-b)\ncpu 400m/4, memory 0/16Gi, pods 4/110\nlabels disktype=ssd"));
         QCOMPARE(map.describeAt(tile.left() + 4 + 8 * 2 + 3, dotsTop + 3), QString("pod default/zone-b-n4-pod-2 on zone-b-n4: Running"));
         QCOMPARE(map.describeAt(tile.right() + 5, tile.top() + 5), QString());
     }

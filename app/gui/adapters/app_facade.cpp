@@ -32,6 +32,14 @@ QString label(const api::Node& node, const char* key) {
     auto it = node.metadata.labels.find(key);
     return it == node.metadata.labels.end() ? QString() : qs(it->second);
 }
+
+// Labels every kubelet sets (hostname, os, arch, zone, instance type): the card shows the zone
+// anyway, and the others would bury the labels a lesson's nodeSelector or affinity is about.
+bool wellKnownLabel(const std::string& key) {
+    for (const char* prefix : {"kubernetes.io/", "beta.kubernetes.io/", "topology.kubernetes.io/", "node.kubernetes.io/"})
+        if (key.rfind(prefix, 0) == 0) return true;
+    return false;
+}
 }  // namespace
 
 AppFacade::AppFacade(QObject* parent) : QObject(parent), m_lesson(this) {
@@ -152,6 +160,8 @@ void AppFacade::refresh() {
         if (row.hostname.isEmpty()) row.hostname = row.name;
         zones.insert(row.zone);
         row.unschedulable = node->spec.unschedulable;
+        for (const auto& [key, value] : node->metadata.labels)
+            row.labels.append(QVariantMap{{"key", qs(key)}, {"value", qs(value)}, {"wellKnown", wellKnownLabel(key)}});
         for (const auto& cond : node->status.conditions)
             if (cond.type == "Ready") row.ready = cond.status == "True";
         for (const auto& t : node->spec.taints)

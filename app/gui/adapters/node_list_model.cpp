@@ -19,6 +19,7 @@ QVariant NodeListModel::data(const QModelIndex& index, int role) const {
     case ReadyRole: return r.ready;
     case UnschedulableRole: return r.unschedulable;
     case TaintsRole: return r.taints;
+    case LabelsRole: return r.labels;
     case PodsRole: return r.pods;
     case CpuRequestedRole: return double(r.cpuRequestedMilli);
     case CpuAllocatableRole: return double(r.cpuAllocatableMilli);
@@ -39,6 +40,7 @@ QHash<int, QByteArray> NodeListModel::roleNames() const {
             {ReadyRole, "ready"},
             {UnschedulableRole, "unschedulable"},
             {TaintsRole, "taints"},
+            {LabelsRole, "labels"},
             {PodsRole, "pods"},
             {CpuRequestedRole, "cpuRequested"},
             {CpuAllocatableRole, "cpuAllocatable"},

@@ -10,6 +10,7 @@ namespace ks::gui {
 struct NodeRow {
     QString name, zone, hostname;
     bool ready = false, unschedulable = false;
+    QVariantList labels;  // [{key, value, wellKnown}] by key; wellKnown: set by every kubelet
     QVariantList taints;  // [{key, value, effect}]
     QVariantList pods;    // [{name, namespace, phase}]
     qint64 cpuRequestedMilli = 0, cpuAllocatableMilli = 0;
@@ -32,6 +33,7 @@ public:
         ReadyRole,
         UnschedulableRole,
         TaintsRole,
+        LabelsRole,
         PodsRole,
         CpuRequestedRole,
         CpuAllocatableRole,

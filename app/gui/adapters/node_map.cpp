@@ -297,6 +297,13 @@ QString NodeMap::describeAt(qreal x, qreal y) const {
                                 formatBytes(row.memoryRequested), formatBytes(row.memoryAllocatable))
                            .arg(row.podCount)
                            .arg(row.podCapacity);
+        QStringList labels;
+        for (const QVariant& l : row.labels) {
+            const QVariantMap label = l.toMap();
+            if (!label.value("wellKnown").toBool())
+                labels << label.value("key").toString() + "=" + label.value("value").toString();
+        }
+        if (!labels.isEmpty()) text += "\n" + tr("labels %1").arg(labels.join(", "));
         for (const QVariant& t : row.taints) {
             const QVariantMap taint = t.toMap();
             const QString value = taint.value("value").toString();

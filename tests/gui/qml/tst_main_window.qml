@@ -62,6 +62,12 @@ TestCase {
         compare(cardsC[0].name, "node-c1")
         compare(cardsC[0].taints.length, 1)
         compare(cardsC[0].taints[0].effect, "NoSchedule")
+        // Cards show the labels a rule would select on, not those every kubelet sets.
+        const cardsA = cardsIn(findByName(zones.children[0], "zoneFlow"))
+        compare(cardsA[0].name, "node-a1")
+        verify(cardsA[0].labels.length > cardsA[0].ownLabels.length)
+        compare(cardsA[0].ownLabels.map(l => l.key + "=" + l.value), ["disktype=ssd"])
+        compare(findByName(cardsA[0], "labels").visible, true)
         // The zone boxes sit side by side while they fit in the width.
         tryVerify(() => zones.children[1].x > zones.children[0].x, 2000, "zone-b beside zone-a")
         compare(zones.children[1].y, zones.children[0].y)
