@@ -991,24 +991,27 @@ Upstream stops at the first failing plugin (%3).</source>
     <name>ks::gui::NodeMap</name>
     <message>
         <location filename="../../app/gui/adapters/node_map.cpp" line="+173"/>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>no zone label</source>
         <translation>无 zone 标签</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-123"/>
         <source>zone %1</source>
         <translation>可用区 %1</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
-        <source>%1 · %n node(s)</source>
-        <translation>
-            <numerusform>%1 · %n 个节点</numerusform>
-        </translation>
+        <source>%1 · 1 node</source>
+        <translation>%1 · 1 个节点</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+0"/>
+        <source>%1 · %2 nodes</source>
+        <translation>%1 · %2 个节点</translation>
+    </message>
+    <message>
+        <location line="+115"/>
         <source>pod %1/%2 on %3: %4</source>
         <translation>Pod %1/%2，位于 %3：%4</translation>
     </message>

@@ -171,7 +171,8 @@ void NodeMap::relayout() {
             int count = 0;
             for (int j = i; j < rows && m_nodes->rows().at(j).zone == zone; ++j) ++count;
             const QString name = zone.isEmpty() ? tr("no zone label") : tr("zone %1").arg(zone);
-            m_headings.push_back({tr("%1 · %n node(s)", nullptr, count).arg(name), QRectF(m_spacing, y, width() - 2 * m_spacing, headingHeight)});
+            const QString heading = count == 1 ? tr("%1 · 1 node").arg(name) : tr("%1 · %2 nodes").arg(name).arg(count);
+            m_headings.push_back({heading, QRectF(m_spacing, y, width() - 2 * m_spacing, headingHeight)});
             y += headingHeight;
             column = 0;
         }
