@@ -65,10 +65,11 @@ Item {
         if (!cycle.valid) { finish(); return }
         const map = {}
         let anyFeasible = false
+        // Each evaluated node's first failing Filter plugin (-1: passed them all).
+        const fails = cycle.firstFailures
         if (cycle.nodeCount > cardsMaxNodes) {
-            // No cards to badge: the tiles need each evaluated node's first failure only, and
-            // converting hundreds of rows of cells into script objects per cycle stalls play.
-            const fails = cycle.firstFailures
+            // No cards to badge: the tiles need the verdicts only, and converting hundreds of
+            // rows of cells into script objects per cycle stalls play.
             for (const name in fails) {
                 const failAt = fails[name]
                 if (failAt < 0) anyFeasible = true
@@ -78,11 +79,8 @@ Item {
             const rows = cycle.rows
             for (let r = 0; r < rows.length; ++r) {
                 const row = rows[r]
-                let failAt = -1
-                for (let f = 0; f < row.filters.length; ++f)
-                    if (row.evaluated && !row.filters[f].pass) { failAt = f; break }
                 if (row.feasible) anyFeasible = true
-                map[row.name] = { row: row, failAt: failAt }
+                map[row.name] = { row: row, failAt: fails[row.name] !== undefined ? fails[row.name] : -1 }
             }
         }
         let max = 0

@@ -46,6 +46,7 @@ void CycleView::clear() {
     m_filterPlugins.clear();
     m_scorePlugins.clear();
     m_rows.clear();
+    m_firstFailures.clear();
 }
 
 void CycleView::update(cluster::Cluster& cluster) {
@@ -62,16 +63,6 @@ void CycleView::update(cluster::Cluster& cluster) {
         message == m_message && nominated == m_nominatedNode && preempted == m_preempted &&
         filterPlugins == m_filterPlugins && scorePlugins == m_scorePlugins && rows == m_rows)
         return;
-    m_firstFailures.clear();
-    for (const QVariant& r : std::as_const(m_rows)) {
-        const QVariantMap row = r.toMap();
-        if (!row.value("evaluated").toBool()) continue;
-        const QVariantList cells = row.value("filters").toList();
-        int failAt = -1;
-        for (int i = 0; i < cells.size() && failAt < 0; ++i)
-            if (!cells[i].toMap().value("pass").toBool()) failAt = i;
-        m_firstFailures.insert(row.value("name").toString(), failAt);
-    }
     m_announcedSelected = m_selected;
     emit changed();
 }
@@ -145,15 +136,18 @@ void CycleView::rebuild(cluster::Cluster& cluster) {
             row["feasible"] = feasible;
             row["winner"] = !name.empty() && name == d.str("node");
             QVariantList cells;
+            int failAt = -1;
             for (const auto& plugin : filters) {
                 QStringList reasons;
                 if (const api::Value* fails = n.get("failures"))
                     for (const auto& f : fails->items())
                         if (f.str("plugin") == plugin) reasons << qs(f.str("reason"));
-                cells.append(QVariantMap{{"evaluated", evaluated}, {"pass", evaluated && reasons.isEmpty()},
-                                         {"reason", reasons.join("; ")}});
+                const bool pass = evaluated && reasons.isEmpty();
+                if (evaluated && !pass && failAt < 0) failAt = static_cast<int>(cells.size());
+                cells.append(QVariantMap{{"evaluated", evaluated}, {"pass", pass}, {"reason", reasons.join("; ")}});
             }
             row["filters"] = cells;
+            if (evaluated) m_firstFailures.insert(qs(name), failAt);
             QVariantList scoreCells;
             const api::Value* sc = n.get("scores");
             for (const auto& plugin : scores) {
