@@ -29,17 +29,13 @@ QQuickItem* findCanvas(QQuickItem* item) {
     return nullptr;
 }
 
-QQuickItem* findFlickable(QQuickItem* item) {
-    if (!item) return nullptr;
-    // The canvas is a ScrollView; its content item is the Flickable that scrolls the zones.
-    if (item->objectName() == "canvas") {
-        for (QQuickItem* child : item->childItems())
-            if (child->property("contentY").isValid()) return child;
-        QVariant content = item->property("contentItem");
-        if (auto* c = content.value<QQuickItem*>(); c && c->property("contentY").isValid()) return c;
-    }
-    for (QQuickItem* child : item->childItems())
-        if (QQuickItem* found = findFlickable(child)) return found;
+// The canvas is a ScrollView; its content item is the Flickable that scrolls the zones.
+QQuickItem* flickableOf(QQuickItem* canvas) {
+    if (!canvas) return nullptr;
+    for (QQuickItem* child : canvas->childItems())
+        if (child->property("contentY").isValid()) return child;
+    QVariant content = canvas->property("contentItem");
+    if (auto* c = content.value<QQuickItem*>(); c && c->property("contentY").isValid()) return c;
     return nullptr;
 }
 }  // namespace
@@ -52,8 +48,8 @@ FpsReport::FpsReport(QQuickWindow* window, AppFacade* app, const QElapsedTimer& 
 }
 
 void FpsReport::start() {
-    m_flickable = findFlickable(m_window->contentItem());
     m_canvas = findCanvas(m_window->contentItem());
+    m_flickable = flickableOf(m_canvas);
     m_running = true;
     m_clock.start();
     m_ticker.start();

@@ -157,6 +157,7 @@ QColor NodeMap::color(const char* name) const { return m_colors.value(QLatin1Str
 void NodeMap::relayout() {
     m_tiles.clear();
     m_headings.clear();
+    m_rowOf.clear();
     const int rows = m_nodes ? m_nodes->rowCount() : 0;
     const qreal headingHeight = std::round(m_fontPixelSize * 1.8);
     const int columns = std::max(1, int((width() - m_spacing) / (m_tileWidth + m_spacing)));
@@ -176,6 +177,7 @@ void NodeMap::relayout() {
             y += headingHeight;
             column = 0;
         }
+        m_rowOf.insert(row.name, i);
         m_tiles.emplace_back(m_spacing + column * (m_tileWidth + m_spacing), y, m_tileWidth, m_tileHeight);
         if (++column == columns) {
             column = 0;
@@ -212,11 +214,9 @@ void NodeMap::markNodeDirty(const QString& name) {
 }
 
 QRectF NodeMap::tileRect(const QString& node) const {
-    if (!m_nodes) return {};
-    const auto& rows = m_nodes->rows();
-    for (int i = 0; i < rows.size() && i < int(m_tiles.size()); ++i)
-        if (rows.at(i).name == node) return m_tiles[std::size_t(i)];
-    return {};
+    // A lookup by name: an animated Filter step marks every node whose verdict changed.
+    const auto it = m_rowOf.constFind(node);
+    return it == m_rowOf.cend() ? QRectF() : m_tiles[std::size_t(it.value())];
 }
 
 // The pods' dots fill the tile under the bars; they shrink (down to 2 px) before they overflow.

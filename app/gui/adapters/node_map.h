@@ -140,6 +140,7 @@ private:
 
     // Layout: one rect per model row, the zone headings, the bands' dirty flags.
     std::vector<QRectF> m_tiles;
+    QHash<QString, int> m_rowOf;  // node name -> model row, for a node's tile
     std::vector<Heading> m_headings;
     std::vector<bool> m_bandDirty;
     bool m_structureChanged = true;  // band count or size changed: rebuild the scene-graph nodes
