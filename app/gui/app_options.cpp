@@ -5,6 +5,18 @@
 
 namespace ks::gui {
 
+namespace {
+// An option that takes one of a few words (--lang en|zh, --theme light|dark, --view
+// cards|matrix): its value, or false and "--NAME: expected A or B, got "X"".
+bool oneOf(const QCommandLineParser& parser, const QCommandLineOption& option, const QStringList& allowed,
+           QString& value, QString& error) {
+    value = parser.value(option);
+    if (allowed.contains(value)) return true;
+    error = "--" + option.names().constLast() + ": expected " + allowed.join(" or ") + ", got \"" + value + "\"";
+    return false;
+}
+}  // namespace
+
 bool parseAppOptions(const QStringList& arguments, AppOptions& options, QString& error) {
     QCommandLineParser parser;
     parser.setApplicationDescription("KubeStage: watch the Kubernetes control plane at work.");
@@ -38,13 +50,7 @@ bool parseAppOptions(const QStringList& arguments, AppOptions& options, QString&
             return false;
         }
     }
-    if (parser.isSet(lang)) {
-        options.language = parser.value(lang);
-        if (options.language != "en" && options.language != "zh") {
-            error = "--lang: expected en or zh, got \"" + options.language + "\"";
-            return false;
-        }
-    }
+    if (parser.isSet(lang) && !oneOf(parser, lang, {"en", "zh"}, options.language, error)) return false;
     if (parser.isSet(size)) {
         auto m = QRegularExpression("^(\\d+)x(\\d+)$").match(parser.value(size));
         if (!m.hasMatch() || m.captured(1).toInt() < 200 || m.captured(2).toInt() < 150) {
@@ -55,19 +61,11 @@ bool parseAppOptions(const QStringList& arguments, AppOptions& options, QString&
     }
     options.presentation = parser.isSet(presentation);
     if (parser.isSet(theme)) {
-        if (parser.value(theme) != "light" && parser.value(theme) != "dark") {
-            error = "--theme: expected light or dark, got \"" + parser.value(theme) + "\"";
-            return false;
-        }
-        options.dark = parser.value(theme) == "dark";
+        QString name;
+        if (!oneOf(parser, theme, {"light", "dark"}, name, error)) return false;
+        options.dark = name == "dark";
     }
-    if (parser.isSet(view)) {
-        options.view = parser.value(view);
-        if (options.view != "cards" && options.view != "matrix") {
-            error = "--view: expected cards or matrix, got \"" + options.view + "\"";
-            return false;
-        }
-    }
+    if (parser.isSet(view) && !oneOf(parser, view, {"cards", "matrix"}, options.view, error)) return false;
     if (parser.isSet(select)) {
         // kubectl's TYPE/NAME, with an optional namespace for pods (default "default").
         auto m = QRegularExpression("^(node|pod)/(?:([^/]+)/)?([^/]+)$").match(parser.value(select));
