@@ -88,8 +88,12 @@ public:
     Status deletePod(const api::Pod& pod, const std::string& reason) override;
     const std::vector<std::shared_ptr<PodInfo>>& nominatedPodsForNode(const std::string& nodeName) const override;
     bool hasNominatedPods() const override;
-    const std::vector<std::shared_ptr<PodInfo>>* nominatedPodsListForNode(const std::string& nodeName) override {
+    const NominatedPodList* nominatedPodsListForNode(const std::string& nodeName) override {
         return &m_queue->nominatedPodsListForNode(nodeName);
+    }
+    std::uint64_t nominationsVersion() const override { return m_queue->nominationsVersion(); }
+    bool nominatedListsChangedSince(std::uint64_t since, std::vector<const NominatedPodList*>& out) const override {
+        return m_queue->nominatedListsChangedSince(since, out);
     }
     Status clearNominatedNodeName(const api::Pod& pod) override;
     std::uint64_t randomInt(std::uint64_t n) override;

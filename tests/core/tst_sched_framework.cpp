@@ -138,6 +138,7 @@ private slots:
     void nodeInfoAccounting();
     void nodeInfoTemporaryPods();
     void nominatedPodsReserveRoomAndLeaveNodeAsItWas();
+    void nominatedTotalsFollowChanges();
     void nodeTreeOrder();
     void numFeasibleNodes_data();
     void numFeasibleNodes();
@@ -263,6 +264,27 @@ void TestSchedFramework::nodeInfoTemporaryPods() {
     QCOMPARE(info.summary().numPods, 2);
     QCOMPARE(info.summary().requestedMilliCPU, 1500);
     QCOMPARE(info.generation(), generation);
+
+    // Pods that add only requests may be added as their sum: the numbers change, the lists not.
+    RequestTotals totals;
+    totals.add(*PodInfo::make(pod("e", "1", "1Gi")));
+    totals.add(*PodInfo::make(pod("f")));  // no requests: a pod slot, and the scoring defaults
+    QVERIFY(PodInfo::make(pod("f"))->addsOnlyRequests());
+    QVERIFY(!PodInfo::make(a)->addsOnlyRequests());
+    QVERIFY(!PodInfo::make(c)->addsOnlyRequests());
+    const NodeInfo::TemporaryRequests added = info.addTemporaryRequests(totals);
+    QCOMPARE(info.pods().size(), std::size_t(2));
+    QCOMPARE(info.summary().numPods, 4);
+    QCOMPARE(info.requested().milliCPU, 2500);
+    QCOMPARE(info.summary().requestedMemory, 3LL * 1024 * 1024 * 1024);
+    QCOMPARE(info.nonZeroRequested().milliCPU, 2600);
+    QVERIFY(info.generation() != generation);
+    info.endTemporaryRequests(added);
+    QCOMPARE(info.summary().numPods, 2);
+    QCOMPARE(info.requested().milliCPU, 1500);
+    QCOMPARE(info.nonZeroRequested().milliCPU, 1500);
+    QCOMPARE(info.summary().nonZeroRequestedMemory, 2LL * 1024 * 1024 * 1024);
+    QCOMPARE(info.generation(), generation);
 }
 
 void TestSchedFramework::nominatedPodsReserveRoomAndLeaveNodeAsItWas() {
@@ -308,6 +330,54 @@ void TestSchedFramework::nominatedPodsReserveRoomAndLeaveNodeAsItWas() {
     r = sched->scheduleOne(0);
     QVERIFY(r);
     QCOMPARE(QString::fromStdString(r->selectedNode), QString("n1"));
+}
+
+void TestSchedFramework::nominatedTotalsFollowChanges() {
+    // The framework sums each node's nominated pods once per change to the node's list. Two
+    // nominated 1-CPU pods leave too little cpu and no pod slot for a 2-CPU pod; once one
+    // nomination is gone, the next pod must see the new sum and fit.
+    // A pod of `cpu` and `priority`, nominated to `nominatedNode` when given; gated pods keep
+    // their nomination without being scheduled.
+    auto add = [](Scheduler& s, const char* name, const char* cpu, std::int32_t priority,
+                  const char* nominatedNode = "", bool gated = false) {
+        auto p = pod(name, cpu);
+        p->spec.priority = priority;
+        p->status.nominatedNodeName = nominatedNode;
+        if (gated) p->spec.schedulingGates = {{"wait"}};
+        s.addPod(p, 0);
+    };
+    std::string error;
+    auto sched = Scheduler::create(config::defaultConfiguration(), inTreeRegistry(), error);
+    QVERIFY2(sched, error.c_str());
+    auto n1 = node("n1", "4", "8Gi");
+    n1->status.allocatable["pods"] = q("3");
+    auto running = pod("running", "500m");
+    running->spec.nodeName = "n1";
+    running->spec.priority = 1000;  // no victims to find
+    sched->setCluster({n1}, {running}, nullptr);
+    add(*sched, "a", "1", 100, "n1", true);
+    add(*sched, "b", "1", 100, "n1", true);
+    add(*sched, "big", "2", 10);
+    auto r = sched->scheduleOne(0);
+    QVERIFY(r);
+    QVERIFY2(QString::fromStdString(r->message).startsWith("0/1 nodes are available: 1 Insufficient cpu, 1 Too many pods."),
+             r->message.c_str());
+
+    sched->queue().deleteNominatedPodIfExists("default", "b");
+    add(*sched, "next", "2", 10);
+    r = sched->scheduleOne(0);
+    QVERIFY(r);
+    QCOMPARE(QString::fromStdString(r->selectedNode), QString("n1"));
+
+    // A pod nominated to a node does not reserve room against itself.
+    auto sched2 = Scheduler::create(config::defaultConfiguration(), inTreeRegistry(), error);
+    QVERIFY2(sched2, error.c_str());
+    sched2->setCluster({node("n2", "4", "8Gi")}, {}, nullptr);
+    add(*sched2, "other", "1", 100, "n2", true);
+    add(*sched2, "self", "3", 100, "n2");
+    r = sched2->scheduleOne(0);
+    QVERIFY(r);
+    QCOMPARE(QString::fromStdString(r->selectedNode), QString("n2"));
 }
 
 void TestSchedFramework::nodeTreeOrder() {

@@ -184,15 +184,22 @@ void TestSchedQueue::nominator() {
     q->deleteNominatedPodIfExists("default", "a");
     QVERIFY(!q->hasNominatedPods());
     // A node's list, once created, stays: a reference kept follows later nominations.
-    const auto& n3 = q->nominatedPodsListForNode("n3");
+    const auto& n3list = q->nominatedPodsListForNode("n3");
+    const auto& n3 = n3list.pods;
+    const std::uint64_t emptyVersion = n3list.version;
     QVERIFY(n3.empty());
     q->addNominatedPod(a, "n3");
     for (int i = 0; i < 64; ++i) q->addNominatedPod(info("other-" + std::to_string(i)), "m" + std::to_string(i));
     QCOMPARE(n3.size(), std::size_t(1));
     QCOMPARE(QString::fromStdString(n3.front()->name()), QString("a"));
     QCOMPARE(&q->nominatedPodsForNode("n3"), &n3);
+    // Every change gives the list a version no list had before.
+    const std::uint64_t withA = n3list.version;
+    QVERIFY(withA != emptyVersion);
+    QVERIFY(withA != q->nominatedPodsListForNode("m63").version);
     q->deleteNominatedPodIfExists("default", "a");
     QVERIFY(n3.empty());
+    QVERIFY(n3list.version != withA && n3list.version != emptyVersion);
     QCOMPARE(q->nominatedPodsForNode("n3").size(), std::size_t(0));
 }
 

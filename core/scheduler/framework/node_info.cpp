@@ -312,7 +312,7 @@ void NodeInfo::addPod(std::shared_ptr<PodInfo> pod) {
     if (pod->hasRequiredPodAntiAffinity) m_podsWithRequiredAntiAffinity.push_back(pod);
     update(*pod, +1);
     m_pods.push_back(std::move(pod));
-    m_summary.numPods = static_cast<std::int32_t>(m_pods.size());
+    countPods();
 }
 
 bool NodeInfo::removePod(const std::string& namespace_, const std::string& name) {
@@ -331,7 +331,7 @@ bool NodeInfo::removePod(const PodInfo& pod) {
 bool NodeInfo::removed(const std::shared_ptr<PodInfo>& pod) {
     if (!pod) return false;
     update(*pod, -1);
-    m_summary.numPods = static_cast<std::int32_t>(m_pods.size());
+    countPods();
     return true;
 }
 
@@ -380,6 +380,50 @@ void NodeInfo::addTemporaryPod(TemporaryPods& mark, std::shared_ptr<PodInfo> pod
     addPod(std::move(pod));
 }
 
+void RequestTotals::add(const PodInfo& pod) {
+    ++count;
+    milliCPU += pod.requests.milliCPU;
+    memory += pod.requests.memory;
+    ephemeralStorage += pod.requests.ephemeralStorage;
+    nonZeroMilliCPU += pod.nonZeroRequests.milliCPU;
+    nonZeroMemory += pod.nonZeroRequests.memory;
+}
+
+void RequestTotals::add(const RequestTotals& other) {
+    count += other.count;
+    milliCPU += other.milliCPU;
+    memory += other.memory;
+    ephemeralStorage += other.ephemeralStorage;
+    nonZeroMilliCPU += other.nonZeroMilliCPU;
+    nonZeroMemory += other.nonZeroMemory;
+}
+
+void NodeInfo::addRequests(const RequestTotals& totals, int sign) {
+    m_requested.milliCPU += sign * totals.milliCPU;
+    m_requested.memory += sign * totals.memory;
+    m_requested.ephemeralStorage += sign * totals.ephemeralStorage;
+    m_nonZeroRequested.milliCPU += sign * totals.nonZeroMilliCPU;
+    m_nonZeroRequested.memory += sign * totals.nonZeroMemory;
+    m_summary.requestedMilliCPU = m_requested.milliCPU;
+    m_summary.requestedMemory = m_requested.memory;
+    m_summary.nonZeroRequestedMilliCPU = m_nonZeroRequested.milliCPU;
+    m_summary.nonZeroRequestedMemory = m_nonZeroRequested.memory;
+    m_requestOnlyPods += sign * totals.count;
+    countPods();
+}
+
+NodeInfo::TemporaryRequests NodeInfo::addTemporaryRequests(const RequestTotals& totals) {
+    TemporaryRequests mark{totals, m_generation};
+    addRequests(totals, +1);
+    m_generation = nextGeneration();
+    return mark;
+}
+
+void NodeInfo::endTemporaryRequests(const TemporaryRequests& mark) {
+    addRequests(mark.totals, -1);
+    m_generation = mark.generation;  // same content, same generation (as endTemporaryPods)
+}
+
 void NodeInfo::endTemporaryPods(TemporaryPods& mark) {
     // The added pods are at the ends of the lists: popping them restores the order too.
     while (m_pods.size() > mark.numPods) {
@@ -388,7 +432,7 @@ void NodeInfo::endTemporaryPods(TemporaryPods& mark) {
     }
     m_podsWithAffinity.resize(std::min(m_podsWithAffinity.size(), mark.numWithAffinity));
     m_podsWithRequiredAntiAffinity.resize(std::min(m_podsWithRequiredAntiAffinity.size(), mark.numWithRequiredAntiAffinity));
-    m_summary.numPods = static_cast<std::int32_t>(m_pods.size());
+    countPods();
     if (mark.scalarResources) m_requested.scalarResources = std::move(*mark.scalarResources);
     if (mark.usedPorts) m_usedPorts = std::move(*mark.usedPorts);
     // Same content, same generation: per-node caches of the node stay valid.

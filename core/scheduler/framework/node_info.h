@@ -91,10 +91,23 @@ struct PodInfo {
     const std::string& namespace_() const { return pod->metadata.namespace_; }
     std::string key() const { return pod->metadata.namespace_ + "/" + pod->metadata.name; }
     std::int32_t priority() const { return priorityValue; }
+    // Whether adding the pod to a node changes only its requests and pod count: no container
+    // ports, volumes, pod (anti-)affinity terms or extended resources (NodeInfo::addTemporaryRequests).
+    bool addsOnlyRequests() const {
+        return !hasContainerPorts && !hasPodAffinityOrAntiAffinity && requests.scalarResources.empty() &&
+               pvcKeys.empty() && pod->spec.volumes.empty();
+    }
     // Whether other is the same pod (namespace and name), reading the Pods only on a hash match.
     bool samePod(const PodInfo& other) const {
         return keyHash == other.keyHash && name() == other.name() && namespace_() == other.namespace_();
     }
+};
+
+// One node's pods in the nominator. `version` changes with every change to the list and is
+// never reused by another list, so a summary of the list stays valid while it is unchanged.
+struct NominatedPodList {
+    std::vector<std::shared_ptr<PodInfo>> pods;
+    std::uint64_t version = 0;
 };
 
 // (ip, protocol, port) triples in use on a node: upstream HostPortInfo.
@@ -126,6 +139,15 @@ struct alignas(64) NodeSummary {
 struct ImageStateSummary {
     std::int64_t size = 0;
     int numNodes = 0;  // nodes in the cluster that have the image
+};
+
+// The sum of some pods' requests (PodInfo::requests and nonZeroRequests, without extended
+// resources) and their number.
+struct RequestTotals {
+    std::int32_t count = 0;
+    std::int64_t milliCPU = 0, memory = 0, ephemeralStorage = 0, nonZeroMilliCPU = 0, nonZeroMemory = 0;
+    void add(const PodInfo& pod);
+    void add(const RequestTotals& other);
 };
 
 class NodeInfo {
@@ -165,6 +187,17 @@ public:
     };
     TemporaryPods beginTemporaryPods() const;
     void addTemporaryPod(TemporaryPods& mark, std::shared_ptr<PodInfo> pod);
+    // Pods that would add nothing to the node but their requests and a pod slot (no host
+    // ports, volumes, pod (anti-)affinity or extended resources), added for a moment as their
+    // sum: the accounting, summary().numPods and the generation change as addTemporaryPod would
+    // change them, pods() does not. For filters that see other pods only through those numbers.
+    // Touches the summary's line and the accounting only, not the pod lists.
+    struct TemporaryRequests {
+        RequestTotals totals;
+        std::int64_t generation = 0;
+    };
+    TemporaryRequests addTemporaryRequests(const RequestTotals& totals);
+    void endTemporaryRequests(const TemporaryRequests& mark);
     void endTemporaryPods(TemporaryPods& mark);
 
     const std::vector<std::shared_ptr<PodInfo>>& pods() const { return m_pods; }
@@ -197,6 +230,9 @@ private:
     std::string m_name;  // m_node->metadata.name
     static const std::string kNoNodeName;
     std::vector<std::shared_ptr<PodInfo>> m_pods, m_podsWithAffinity, m_podsWithRequiredAntiAffinity;
+    std::int32_t m_requestOnlyPods = 0;  // added by addTemporaryRequests, not in m_pods
+    void addRequests(const RequestTotals& totals, int sign);
+    void countPods() { m_summary.numPods = static_cast<std::int32_t>(m_pods.size()) + m_requestOnlyPods; }
     Resource m_requested, m_nonZeroRequested, m_allocatable;
     HostPortInfo m_usedPorts;
     std::map<std::string, int> m_pvcRefCounts;

@@ -311,15 +311,13 @@ Status Framework::runFilterPluginsWithNominatedPods(CycleState& state, const Pod
 Status Framework::runFilterPluginsAddingNominatedPods(CycleState& state, const PodInfo& pod, const NodeInfo& node) {
     // Pass 1 with the nominated pods of equal or higher priority added (they reserve room);
     // pass 2 without them, only if some were added and pass 1 succeeded.
-    const auto& nominated = nominatedPodsOf(node);
+    NominatedMemo* memo = nominatedMemoOf(node);
     // Upstream adds them to a copy of the node. Here they are added to the node itself and taken
     // out again before returning (NodeInfo::TemporaryPods restores it exactly): every NodeInfo
     // lives in a snapshot or a dry run's copy, none is const, and nothing else reads the node
     // during the pass (single-threaded).
     NodeInfo& nodeWith = const_cast<NodeInfo&>(node);
     std::optional<NodeInfo::TemporaryPods> mark;
-    std::unique_ptr<CycleState> stateCopy;
-    CycleState* stateWith = nullptr;
     struct Restore {
         NodeInfo& node;
         std::optional<NodeInfo::TemporaryPods>& mark;
@@ -327,6 +325,24 @@ Status Framework::runFilterPluginsAddingNominatedPods(CycleState& state, const P
             if (mark) node.endTemporaryPods(*mark);
         }
     } restore{nodeWith, mark};
+    if (memo) {
+        const NominatedTotals& totals = nominatedTotals(*memo, pod.priority());
+        if (totals.requests.count == 0) return runFilterPlugins(state, pod, node);
+        // When the pods add only requests, the pod itself is not among them and no AddPod
+        // extension would see them, the filters' view of the node with them added is its
+        // accounting with their sum added: the same verdicts and reasons as upstream's copy.
+        const bool podAmongThem = (totals.keyBits & (std::uint64_t(1) << (pod.keyHash % 64))) != 0;
+        if (totals.requestsOnly && !podAmongThem && !preFilterExtensionsActive(state)) {
+            const NodeInfo::TemporaryRequests added = nodeWith.addTemporaryRequests(totals.requests);
+            Status s = runFilterPlugins(state, pod, nodeWith);
+            nodeWith.endTemporaryRequests(added);
+            if (!s.isSuccess()) return s;
+            return runFilterPlugins(state, pod, node);
+        }
+    }
+    const auto& nominated = memo ? memo->list->pods : m_services.nominatedPodsForNode(node.name());
+    std::unique_ptr<CycleState> stateCopy;
+    CycleState* stateWith = nullptr;
     for (const auto& pi : nominated) {
         if (pi->priority() < pod.priority()) continue;
         if (pi->samePod(pod)) continue;
@@ -353,18 +369,50 @@ Status Framework::runFilterPluginsAddingNominatedPods(CycleState& state, const P
     return runFilterPlugins(state, pod, node);
 }
 
-const std::vector<std::shared_ptr<PodInfo>>& Framework::nominatedPodsOf(const NodeInfo& node) {
+Framework::NominatedMemo* Framework::nominatedMemoOf(const NodeInfo& node) {
     const std::size_t slot = node.slot();
-    if (slot == NodeInfo::kNoSlot) return m_services.nominatedPodsForNode(node.name());
+    if (slot == NodeInfo::kNoSlot || !node.node()) return nullptr;
+    if (m_services.nominationsVersion() != m_nominationsSeen) catchUpWithNominations();
     if (slot >= m_nominatedBySlot.size()) m_nominatedBySlot.resize(slot + 1);
     NominatedMemo& memo = m_nominatedBySlot[slot];
-    if (!memo.pods || memo.node != node.name()) {
-        const auto* list = m_services.nominatedPodsListForNode(node.name());
-        if (!list) return m_services.nominatedPodsForNode(node.name());
-        memo.node = node.name();
-        memo.pods = list;
+    if (memo.node.get() != node.node()) {
+        const NominatedPodList* list = m_services.nominatedPodsListForNode(node.name());
+        if (!list) return nullptr;
+        // Changes to the list are reported to one slot: a memo of it in another slot (the node
+        // was there in an earlier snapshot) is dropped rather than left to go stale.
+        auto [it, inserted] = m_slotOfList.emplace(list, slot);
+        if (!inserted && it->second != slot) {
+            if (it->second < m_nominatedBySlot.size()) m_nominatedBySlot[it->second] = NominatedMemo{};
+            it->second = slot;
+        }
+        memo = NominatedMemo{node.nodePtr(), list, {}};
     }
-    return *memo.pods;
+    return &memo;
+}
+
+void Framework::catchUpWithNominations() {
+    m_changedLists.clear();
+    if (m_services.nominatedListsChangedSince(m_nominationsSeen, m_changedLists)) {
+        for (const NominatedPodList* list : m_changedLists)
+            if (auto it = m_slotOfList.find(list); it != m_slotOfList.end() && it->second < m_nominatedBySlot.size())
+                m_nominatedBySlot[it->second].totals.current = false;
+    } else {
+        for (NominatedMemo& memo : m_nominatedBySlot) memo.totals.current = false;
+    }
+    m_nominationsSeen = m_services.nominationsVersion();
+}
+
+const Framework::NominatedTotals& Framework::nominatedTotals(NominatedMemo& memo, std::int32_t threshold) {
+    NominatedTotals& t = memo.totals;
+    if (t.current && t.threshold == threshold) return t;
+    t = NominatedTotals{true, threshold, true, 0, {}};
+    for (const auto& pi : memo.list->pods) {
+        if (pi->priority() < threshold) continue;
+        t.requests.add(*pi);
+        t.requestsOnly = t.requestsOnly && pi->addsOnlyRequests();
+        t.keyBits |= std::uint64_t(1) << (pi->keyHash % 64);
+    }
+    return t;
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/scheduler/config/types.h"
@@ -33,9 +34,17 @@ public:
     // The node's list in the nominator, created empty when missing: the reference stays valid
     // and follows every later nomination (SchedulingQueue::nominatedPodsListForNode). nullptr
     // when the services keep no such list (then nothing is remembered).
-    virtual const std::vector<std::shared_ptr<PodInfo>>* nominatedPodsListForNode(const std::string& nodeName) {
+    virtual const NominatedPodList* nominatedPodsListForNode(const std::string& nodeName) {
         (void)nodeName;
         return nullptr;
+    }
+    // Where lists are kept: the version of the last change to any of them, and the lists
+    // changed after a version (false when that is no longer known). SchedulingQueue's.
+    virtual std::uint64_t nominationsVersion() const { return 0; }
+    virtual bool nominatedListsChangedSince(std::uint64_t since, std::vector<const NominatedPodList*>& out) const {
+        (void)since;
+        (void)out;
+        return false;
     }
     virtual Status clearNominatedNodeName(const api::Pod& pod) = 0;
     virtual std::uint64_t randomInt(std::uint64_t n) = 0;
@@ -130,11 +139,33 @@ private:
     // The nominator's list of each node (by snapshot slot), looked up once: the list follows
     // later nominations (SchedulerServices::nominatedPodsListForNode), and every filter pass
     // asks for every node, where a lookup by name misses the cache.
-    const std::vector<std::shared_ptr<PodInfo>>& nominatedPodsOf(const NodeInfo& node);
-    struct NominatedMemo {
-        std::string node;  // a new snapshot may put another node in the slot
-        const std::vector<std::shared_ptr<PodInfo>>* pods = nullptr;
+    // A node's nominated pods of priority >= threshold, summed once per change to the node's
+    // list instead of read pod by pod in every pass (each read a cache miss: a preemptor's pass
+    // meets every nomination in the cluster, thousands when many pods wait to bind).
+    struct NominatedTotals {
+        bool current = false;  // false: the list changed since they were summed (or never were)
+        std::int32_t threshold = 0;
+        bool requestsOnly = true;  // every pod counted adds only requests (PodInfo::addsOnlyRequests)
+        std::uint64_t keyBits = 0;  // bit keyHash % 64 of each pod counted: a clear bit rules a pod out
+        RequestTotals requests;
     };
+    struct NominatedMemo {
+        // Held, so that the address names the node while the slot keeps it (a new snapshot may
+        // put another node in the slot; an update of the node, a new object).
+        std::shared_ptr<const api::Node> node;
+        const NominatedPodList* list = nullptr;
+        NominatedTotals totals;
+    };
+    // The memo of the node's slot, current; nullptr for a node outside a snapshot or services
+    // that keep no lists.
+    NominatedMemo* nominatedMemoOf(const NodeInfo& node);
+    // Marks the totals of the lists changed since the last call as no longer current: a pass
+    // then reads no list to learn that it has not changed.
+    void catchUpWithNominations();
+    std::uint64_t m_nominationsSeen = 0;
+    std::unordered_map<const NominatedPodList*, std::size_t> m_slotOfList;
+    std::vector<const NominatedPodList*> m_changedLists;  // scratch
+    const NominatedTotals& nominatedTotals(NominatedMemo& memo, std::int32_t threshold);
     std::vector<NominatedMemo> m_nominatedBySlot;
     std::string m_profileName;
     std::optional<std::int32_t> m_percentageOfNodesToScore;

@@ -189,7 +189,9 @@ void SchedulingQueue::addNominatedPod(std::shared_ptr<PodInfo> pod, const std::s
     deleteNominatedPodIfExists(pod->namespace_(), pod->name());
     if (nodeName.empty()) return;
     m_nominatedNode[pod->key()] = nodeName;
-    m_nominatedPods[nodeName].push_back(std::move(pod));
+    auto& list = m_nominatedPods[nodeName];
+    list.pods.push_back(std::move(pod));
+    noteNominatedChange(list);
 }
 
 void SchedulingQueue::deleteNominatedPodIfExists(const std::string& ns, const std::string& name) {
@@ -197,11 +199,30 @@ void SchedulingQueue::deleteNominatedPodIfExists(const std::string& ns, const st
     auto it = m_nominatedNode.find(key);
     if (it == m_nominatedNode.end()) return;
     auto& list = m_nominatedPods[it->second];
-    list.erase(std::remove_if(list.begin(), list.end(),
-                              [&](const auto& p) { return p->name() == name && p->namespace_() == ns; }),
-               list.end());
+    list.pods.erase(std::remove_if(list.pods.begin(), list.pods.end(),
+                                   [&](const auto& p) { return p->name() == name && p->namespace_() == ns; }),
+                    list.pods.end());
+    noteNominatedChange(list);
     // The node's (now perhaps empty) list stays: references handed out remain valid and current.
     m_nominatedNode.erase(it);
+}
+
+void SchedulingQueue::noteNominatedChange(NominatedPodList& list) {
+    list.version = ++m_nominatedVersion;
+    constexpr std::size_t kMaxChanges = 4096;
+    if (m_nominatedChanges.size() >= kMaxChanges)
+        m_nominatedChanges.erase(m_nominatedChanges.begin(), m_nominatedChanges.begin() + kMaxChanges / 2);
+    m_nominatedChanges.emplace_back(list.version, &list);
+}
+
+bool SchedulingQueue::nominatedListsChangedSince(std::uint64_t since, std::vector<const NominatedPodList*>& out) const {
+    if (since >= m_nominatedVersion) return true;
+    // Versions are consecutive: the record reaches back to `since` when it holds since + 1.
+    if (m_nominatedChanges.empty() || m_nominatedChanges.front().first > since + 1) return false;
+    auto it = std::lower_bound(m_nominatedChanges.begin(), m_nominatedChanges.end(), since + 1,
+                               [](const auto& change, std::uint64_t v) { return change.first < v; });
+    for (; it != m_nominatedChanges.end(); ++it) out.push_back(it->second);
+    return true;
 }
 
 const std::vector<std::shared_ptr<PodInfo>>& SchedulingQueue::nominatedPodsForNode(const std::string& nodeName) const {
@@ -209,7 +230,7 @@ const std::vector<std::shared_ptr<PodInfo>>& SchedulingQueue::nominatedPodsForNo
     static const std::vector<std::shared_ptr<PodInfo>> kNone;
     if (m_nominatedPods.empty()) return kNone;
     auto it = m_nominatedPods.find(nodeName);
-    return it == m_nominatedPods.end() ? kNone : it->second;
+    return it == m_nominatedPods.end() ? kNone : it->second.pods;
 }
 
 std::vector<QueuedPodInfo> SchedulingQueue::activePods() const {

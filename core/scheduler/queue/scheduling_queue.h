@@ -69,9 +69,12 @@ public:
     bool hasNominatedPods() const { return !m_nominatedNode.empty(); }
     // The node's list, created empty when missing. A list, once created, is never destroyed
     // (it is emptied instead): callers may keep the reference, which follows every change.
-    const std::vector<std::shared_ptr<PodInfo>>& nominatedPodsListForNode(const std::string& nodeName) {
-        return m_nominatedPods[nodeName];
-    }
+    const NominatedPodList& nominatedPodsListForNode(const std::string& nodeName) { return m_nominatedPods[nodeName]; }
+    // The version of the last change to any list (0: none yet).
+    std::uint64_t nominationsVersion() const { return m_nominatedVersion; }
+    // Appends the lists changed after version `since` (a list once per change); false when the
+    // record of changes no longer reaches back that far (then any list may have changed).
+    bool nominatedListsChangedSince(std::uint64_t since, std::vector<const NominatedPodList*>& out) const;
 
     // ---- for display and tests ----
     std::size_t activeCount() const { return m_active.size(); }
@@ -105,7 +108,12 @@ private:
     // By node; looked up for every node a filter pass visits, never iterated (no order leaks).
     // Entries are never erased (see nominatedPodsListForNode); unordered_map keeps references
     // stable.
-    std::unordered_map<std::string, std::vector<std::shared_ptr<PodInfo>>> m_nominatedPods;
+    std::unordered_map<std::string, NominatedPodList> m_nominatedPods;
+    std::uint64_t m_nominatedVersion = 0;  // the last version given to a list
+    // The lists changed, with the version each change gave them, oldest first; the oldest
+    // half is dropped when it grows past a bound.
+    std::vector<std::pair<std::uint64_t, const NominatedPodList*>> m_nominatedChanges;
+    void noteNominatedChange(NominatedPodList& list);
     std::map<std::string, std::string> m_nominatedNode;                            // pod key -> node
 };
 

@@ -156,7 +156,7 @@ std::vector<InsufficientResource> fitsRequest(const Resource& podRequest, const 
     std::vector<InsufficientResource> out;
     const Resource& alloc = node.allocatable();
     const Resource& used = node.requested();
-    const auto podCount = static_cast<std::int64_t>(node.pods().size());
+    const std::int64_t podCount = node.summary().numPods;  // pods() plus any added as requests only
     if (podCount + 1 > alloc.allowedPodNumber)
         out.push_back({"pods", "Too many pods", 1, podCount, alloc.allowedPodNumber});
 
