@@ -42,6 +42,10 @@ public:
     Status updateStatus;
     // randomInt(n) returns min(nextRandom, n - 1).
     std::uint64_t nextRandom = 0;
+    // What preFilterExtensionsActive answers (as a real framework does when no plugin with
+    // AddPod / RemovePod ran its PreFilter in the cycle, for false).
+    bool extensionsActive = true;
+    bool preFilterExtensionsActive(const CycleState&) const override { return extensionsActive; }
 
     // Runs every PreFilter plugin as the runtime does; Skip is remembered in the state.
     Status runPreFilterPlugins(CycleState& state, const PodInfo& pod) {

@@ -205,6 +205,53 @@ private slots:
         QCOMPARE(s.plugin->lastRecord().candidates.size(), r.nodes.size());
     }
 
+    // Without active PreFilter extensions or budgets, nodes whose lower-priority pods add only
+    // requests are dry-run in place (the snapshot's node, its accounting changed for the moment)
+    // instead of on a copy: the same candidates, victims, statuses and choice, and the node
+    // as it was.
+    void inPlaceDryRunsMatchCopies() {
+        auto rows = bestRows();
+        // One pod reprieved, one evicted: 200m more on a 500m node running 100m + 300m.
+        rows.push_back({"reprieve", nodes({"node1"}), preemptor(kHigh, kMedium).obj(),
+                        {pod("a", "node1", kLow, kSmall, 1), pod("b", "node1", kLow, kLarge, 2)}, "node1"});
+        for (const BestRow& r : rows) {
+            Setup copied(r.nodes, r.existing, r.pod);
+            Setup inPlace(r.nodes, r.existing, r.pod);
+            inPlace.handle.extensionsActive = false;
+            struct Before {
+                std::int64_t milliCPU, memory, generation;
+                std::int32_t numPods;
+            };
+            std::map<std::string, Before> before;
+            for (const auto& info : inPlace.handle.snapshot().nodeInfos())
+                before[info->name()] = {info->requested().milliCPU, info->requested().memory, info->generation(),
+                                        info->summary().numPods};
+            PostFilterResult a, b;
+            const Status sa = copied.run(a), sb = inPlace.run(b);
+            QCOMPARE(sb.code(), sa.code());
+            QCOMPARE(sb.message(), sa.message());
+            QCOMPARE(b.nominatedNodeName, a.nominatedNodeName);
+            const auto& ra = copied.plugin->lastRecord();
+            const auto& rb = inPlace.plugin->lastRecord();
+            QCOMPARE(rb.candidates.size(), ra.candidates.size());
+            for (std::size_t i = 0; i < ra.candidates.size(); ++i) {
+                QCOMPARE(rb.candidates[i].node, ra.candidates[i].node);
+                QCOMPARE(rb.candidates[i].victims, ra.candidates[i].victims);
+            }
+            QCOMPARE(rb.nodeStatuses.size(), ra.nodeStatuses.size());
+            for (const auto& [name, status] : ra.nodeStatuses) QCOMPARE(rb.nodeStatuses.at(name).message(), status.message());
+            if (std::string(r.name) == "reprieve") QCOMPARE(rb.victims, (std::vector<std::string>{"default/b"}));
+            for (const auto& info : inPlace.handle.snapshot().nodeInfos()) {
+                const Before& was = before.at(info->name());
+                QCOMPARE(info->requested().milliCPU, was.milliCPU);
+                QCOMPARE(info->summary().requestedMilliCPU, was.milliCPU);
+                QCOMPARE(info->requested().memory, was.memory);
+                QCOMPARE(info->summary().numPods, was.numPods);
+                QCOMPARE(info->generation(), was.generation);
+            }
+        }
+    }
+
     void preemptsAndEvictsVictims() {
         Setup s(nodes({"node1"}), {pod("victim", "node1", kLow, kLarge, 5)}, preemptor(kHigh, kLarge).obj());
         QCOMPARE(s.statuses.at("node1").message(), std::string("Insufficient cpu, Insufficient memory"));

@@ -209,6 +209,8 @@ std::shared_ptr<PodInfo> PodInfo::make(std::shared_ptr<const api::Pod> pod) {
     for (const auto& c : p.spec.containers) info->hasContainerPorts = info->hasContainerPorts || !c.ports.empty();
     for (const auto& v : p.spec.volumes)
         if (v.source == api::Volume::Source::PersistentVolumeClaim) info->pvcKeys.push_back(p.metadata.namespace_ + "/" + v.claimName);
+    info->onlyRequests = !info->hasContainerPorts && !info->hasPodAffinityOrAntiAffinity &&
+                         info->requests.scalarResources.empty() && p.spec.volumes.empty();
     info->pod = std::move(pod);
     return info;
 }
@@ -412,15 +414,15 @@ void NodeInfo::addRequests(const RequestTotals& totals, int sign) {
     countPods();
 }
 
-NodeInfo::TemporaryRequests NodeInfo::addTemporaryRequests(const RequestTotals& totals) {
-    TemporaryRequests mark{totals, m_generation};
-    addRequests(totals, +1);
+NodeInfo::TemporaryRequests NodeInfo::addTemporaryRequests(const RequestTotals& totals, int sign) {
+    TemporaryRequests mark{totals, sign, m_generation};
+    addRequests(totals, sign);
     m_generation = nextGeneration();
     return mark;
 }
 
 void NodeInfo::endTemporaryRequests(const TemporaryRequests& mark) {
-    addRequests(mark.totals, -1);
+    addRequests(mark.totals, -mark.sign);
     m_generation = mark.generation;  // same content, same generation (as endTemporaryPods)
 }
 

@@ -93,10 +93,8 @@ struct PodInfo {
     std::int32_t priority() const { return priorityValue; }
     // Whether adding the pod to a node changes only its requests and pod count: no container
     // ports, volumes, pod (anti-)affinity terms or extended resources (NodeInfo::addTemporaryRequests).
-    bool addsOnlyRequests() const {
-        return !hasContainerPorts && !hasPodAffinityOrAntiAffinity && requests.scalarResources.empty() &&
-               pvcKeys.empty() && pod->spec.volumes.empty();
-    }
+    bool addsOnlyRequests() const { return onlyRequests; }
+    bool onlyRequests = false;  // found by make(), kept with the other flags
     // Whether other is the same pod (namespace and name), reading the Pods only on a hash match.
     bool samePod(const PodInfo& other) const {
         return keyHash == other.keyHash && name() == other.name() && namespace_() == other.namespace_();
@@ -194,9 +192,11 @@ public:
     // Touches the summary's line and the accounting only, not the pod lists.
     struct TemporaryRequests {
         RequestTotals totals;
+        int sign = 1;
         std::int64_t generation = 0;
     };
-    TemporaryRequests addTemporaryRequests(const RequestTotals& totals);
+    // sign -1 takes such pods out instead (the numbers only: pods() still lists them).
+    TemporaryRequests addTemporaryRequests(const RequestTotals& totals, int sign = 1);
     void endTemporaryRequests(const TemporaryRequests& mark);
     void endTemporaryPods(TemporaryPods& mark);
 

@@ -168,7 +168,7 @@ std::unique_ptr<Framework> Framework::create(const config::Profile& profile, con
     }
     for (const auto& e : f->m_filter) {
         f->m_filterNames.push_back(e.name);
-        f->m_filterNameTags.push_back(Status().withPlugin(e.name));
+        f->m_filterNameTags.push_back(Status::pluginTag(e.name));
     }
     for (std::size_t i = 0; i < f->m_preFilter.size(); ++i)
         if (f->m_preFilter[i].plugin->hasPreFilterExtensions()) f->m_preFilterWithExtensions.push_back(i);

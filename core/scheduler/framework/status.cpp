@@ -1,5 +1,8 @@
 #include "core/scheduler/framework/status.h"
 
+#include <map>
+#include <mutex>
+
 namespace ks::scheduler {
 
 const std::vector<std::string> Status::kNoReasons;
@@ -32,6 +35,22 @@ Status& Status::withPlugin(std::string plugin) {
     if (m_plugin) release(m_plugin);
     m_plugin = shared;
     return *this;
+}
+
+Status Status::pluginTag(const std::string& plugin) {
+    static std::mutex mutex;
+    static std::map<std::string, const Name*> interned;  // reachable: not a leak
+    std::lock_guard<std::mutex> lock(mutex);
+    const Name*& name = interned[plugin];
+    if (!name) {
+        auto* shared = new Name;
+        shared->value = plugin;
+        shared->permanent = true;
+        name = shared;
+    }
+    Status s;
+    s.m_plugin = name;
+    return s;
 }
 
 Status& Status::withPluginOf(const Status& named) {

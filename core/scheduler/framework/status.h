@@ -68,6 +68,10 @@ public:
     // The same with the name of another status (the runtime keeps one per plugin, so tagging
     // every rejected node shares it).
     Status& withPluginOf(const Status& named);
+    // A status holding only the plugin name, shared by every call for the same name and never
+    // freed (names are few: the plugins of the registry and of configurations): statuses tagged
+    // with it copy without counting references (a cycle tags and copies one per rejected node).
+    static Status pluginTag(const std::string& plugin);
 
     void swap(Status& o) noexcept {
         std::swap(m_code, o.m_code);

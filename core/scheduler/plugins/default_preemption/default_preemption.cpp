@@ -99,9 +99,14 @@ std::int32_t podPriority(const api::Pod& p) { return p.spec.priority.value_or(0)
 // std::stable_sort by MoreImportantPod. A node holds a few dozen pods at most: an insertion
 // sort gives the same (stable) order without the temporary buffer stable_sort allocates for
 // every dry run.
-void sortByImportance(std::vector<std::shared_ptr<PodInfo>>& pods) {
-    auto less = [](const std::shared_ptr<PodInfo>& a, const std::shared_ptr<PodInfo>& b) {
-        return preemption::moreImportantPod(*a, *b);
+// Pods as shared pointers or as pointers to a node's entries (selectVictimsInPlace).
+const PodInfo& importanceOf(const std::shared_ptr<PodInfo>& p) { return *p; }
+const PodInfo& importanceOf(const std::shared_ptr<PodInfo>* p) { return **p; }
+
+template <typename Entry>
+void sortByImportance(std::vector<Entry>& pods) {
+    auto less = [](const Entry& a, const Entry& b) {
+        return preemption::moreImportantPod(importanceOf(a), importanceOf(b));
     };
     if (pods.size() > 64) {
         std::stable_sort(pods.begin(), pods.end(), less);
@@ -109,7 +114,7 @@ void sortByImportance(std::vector<std::shared_ptr<PodInfo>>& pods) {
     }
     for (std::size_t i = 1; i < pods.size(); ++i) {
         if (!less(pods[i], pods[i - 1])) continue;
-        std::shared_ptr<PodInfo> p = std::move(pods[i]);
+        Entry p = std::move(pods[i]);
         std::size_t j = i;
         for (; j > 0 && less(p, pods[j - 1]); --j) pods[j] = std::move(pods[j - 1]);
         pods[j] = std::move(p);
@@ -193,6 +198,49 @@ Status DefaultPreemption::selectVictimsOnNode(CycleState& state, const PodInfo& 
     // Keep the victims ordered by importance when both groups contributed.
     if (!violating.empty() && !nonViolatingList.empty())
         sortByImportance(victims);
+    return Status::success();
+}
+
+Status DefaultPreemption::selectVictimsInPlace(CycleState& state, const PodInfo& pod, NodeInfo& node,
+                                               std::vector<std::shared_ptr<PodInfo>>& victims) {
+    victims.clear();
+    // The node's pods are not touched, so entries of its list stand for them.
+    auto& lower = m_lowerPriority;
+    lower.clear();
+    RequestTotals removed;
+    for (const auto& p : node.pods()) {
+        if (p->priority() >= pod.priority()) continue;
+        lower.push_back(&p);
+        removed.add(*p);
+    }
+    if (lower.empty()) return Status::unresolvable("No preemption victims found for incoming pod");
+    // Every pod of lower priority out, as selectVictimsOnNode; restored on every return.
+    const NodeInfo::TemporaryRequests withoutLower = node.addTemporaryRequests(removed, -1);
+    m_reprieved.clear();
+    struct Restore {
+        NodeInfo& node;
+        const NodeInfo::TemporaryRequests& withoutLower;
+        std::vector<NodeInfo::TemporaryRequests>& reprieved;
+        ~Restore() {
+            for (auto it = reprieved.rbegin(); it != reprieved.rend(); ++it) node.endTemporaryRequests(*it);
+            node.endTemporaryRequests(withoutLower);
+        }
+    } restore{node, withoutLower, m_reprieved};
+    if (Status s = m_handle.runFilterPluginsWithNominatedPods(state, pod, node); !s.isSuccess()) return s;
+
+    // Reprieve as many as possible, most important first.
+    sortByImportance(lower);
+    for (const std::shared_ptr<PodInfo>* p : lower) {
+        RequestTotals one;
+        one.add(**p);
+        const NodeInfo::TemporaryRequests back = node.addTemporaryRequests(one);
+        if (m_handle.runFilterPluginsWithNominatedPods(state, pod, node).isSuccess()) {
+            m_reprieved.push_back(back);
+        } else {
+            node.endTemporaryRequests(back);
+            victims.push_back(*p);
+        }
+    }
     return Status::success();
 }
 

@@ -101,6 +101,14 @@ private:
                             std::int32_t numCandidates, std::vector<PreemptionCandidate>& candidates,
                             NodeToStatus& nodeStatuses);
     Status prepareCandidate(const PreemptionCandidate& c, const api::Pod& pod);
+    // selectVictimsOnNode without copying the node, for a node whose pods of lower priority than
+    // pod all add only requests (PodInfo::addsOnlyRequests), in a cycle without active PreFilter
+    // extensions and without PodDisruptionBudgets: taking such pods out and putting them back
+    // changes nothing a filter reads but the node's accounting, so the dry run changes only that
+    // (NodeInfo::addTemporaryRequests) on the snapshot's node and restores it. The same victims
+    // and statuses.
+    Status selectVictimsInPlace(CycleState& state, const PodInfo& pod, NodeInfo& node,
+                                std::vector<std::shared_ptr<PodInfo>>& victims);
 
     Handle& m_handle;
     DefaultPreemptionArgs m_args;
@@ -110,6 +118,9 @@ private:
     NodeInfo m_nodeCopy;
     // The pod lists of one dry run, kept for their storage.
     std::vector<std::shared_ptr<PodInfo>> m_pods, m_potentialVictims, m_violating, m_nonViolating;
+    // The same for selectVictimsInPlace: the node's own entries, and what it added back.
+    std::vector<const std::shared_ptr<PodInfo>*> m_lowerPriority;
+    std::vector<NodeInfo::TemporaryRequests> m_reprieved;
 };
 
 // Registry factory: args is the pluginConfig args (null for the defaults).

@@ -128,14 +128,24 @@ Status DefaultPreemption::dryRunPreemption(CycleState& state, const PodInfo& pod
     // Only the PreFilter extensions (AddPod / RemovePod) write to the state: when none is
     // active for this pod, every dry run may read the cycle's state itself.
     const bool copyState = m_handle.preFilterExtensionsActive(state);
+    auto onlyRequestsBelow = [&](const NodeInfo& node) {
+        for (const auto& p : node.pods())
+            if (p->priority() < pod.priority() && !p->addsOnlyRequests()) return false;
+        return true;
+    };
     for (std::size_t i = 0; i < n; ++i) {
-        const NodeInfo& original = *potentialNodes[(static_cast<std::size_t>(offset) + i) % n];
-        m_nodeCopy = original;
-        std::unique_ptr<CycleState> stateCopy = copyState ? state.clone() : nullptr;
+        NodeInfo& original = *potentialNodes[(static_cast<std::size_t>(offset) + i) % n];
         PreemptionCandidate c;
         c.node = original.name();
         int numViolating = 0;
-        Status s = selectVictimsOnNode(copyState ? *stateCopy : state, pod, m_nodeCopy, pdbs, c.victims, numViolating);
+        Status s;
+        if (!copyState && pdbs.empty() && onlyRequestsBelow(original)) {
+            s = selectVictimsInPlace(state, pod, original, c.victims);
+        } else {
+            m_nodeCopy = original;
+            std::unique_ptr<CycleState> stateCopy = copyState ? state.clone() : nullptr;
+            s = selectVictimsOnNode(copyState ? *stateCopy : state, pod, m_nodeCopy, pdbs, c.victims, numViolating);
+        }
         if (s.isSuccess() && !c.victims.empty()) {
             c.numPDBViolations = numViolating;
             auto& list = numViolating == 0 ? nonViolating : violating;

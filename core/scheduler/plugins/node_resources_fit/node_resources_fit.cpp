@@ -191,19 +191,34 @@ std::vector<InsufficientResource> fitsRequest(const Resource& podRequest, const 
     return out;
 }
 
+namespace {
+
+// The statuses of the summary's checks, by mask of failing ones (bit 0 pods, 1 cpu, 2 memory,
+// 3 ephemeral-storage): made once for all instances, and constant, so that copying one for each
+// rejected node counts no references.
+const Status& fitRejection(unsigned mask) {
+    static const std::array<Status, 16> rejections = [] {
+        static const char* const kReasons[] = {"Too many pods", "Insufficient cpu", "Insufficient memory",
+                                               "Insufficient ephemeral-storage"};
+        std::array<Status, 16> out;
+        for (unsigned m = 1; m < out.size(); ++m) {
+            std::vector<std::string> reasons;
+            for (unsigned bit = 0; bit < 4; ++bit)
+                if (m & (1u << bit)) reasons.emplace_back(kReasons[bit]);
+            out[m] = Status::constant(Code::Unschedulable, std::move(reasons));
+        }
+        return out;
+    }();
+    return rejections[mask];
+}
+
+}  // namespace
+
 NodeResourcesFit::NodeResourcesFit(const NodeResourcesFitArgs& args, Handle& handle)
     : m_handle(handle),
       m_ignoredResources(args.ignoredResources.begin(), args.ignoredResources.end()),
       m_ignoredResourceGroups(args.ignoredResourceGroups.begin(), args.ignoredResourceGroups.end()),
       m_strategy(args.scoringStrategyType) {
-    static const char* const kReasons[] = {"Too many pods", "Insufficient cpu", "Insufficient memory",
-                                           "Insufficient ephemeral-storage"};
-    for (unsigned mask = 1; mask < m_rejections.size(); ++mask) {
-        std::vector<std::string> reasons;
-        for (unsigned bit = 0; bit < 4; ++bit)
-            if (mask & (1u << bit)) reasons.emplace_back(kReasons[bit]);
-        m_rejections[mask] = Status(Code::Unschedulable, std::move(reasons));
-    }
     m_scorer.useRequested = false;
     if (m_strategy == "MostAllocated") {
         m_scorer.name = "NodeResourcesMostAllocated";
@@ -239,7 +254,7 @@ Status NodeResourcesFit::filter(CycleState& state, const PodInfo&, const NodeInf
         if (request.ephemeralStorage > 0 &&
             request.ephemeralStorage > node.allocatable().ephemeralStorage - node.requested().ephemeralStorage)
             mask |= 8;
-        return mask == 0 ? Status::success() : m_rejections[mask];
+        return mask == 0 ? Status::success() : fitRejection(mask);
     }
     auto insufficient = fitsRequest(s->podRequest, node, m_ignoredResources, m_ignoredResourceGroups);
     if (insufficient.empty()) return Status::success();

@@ -71,9 +71,6 @@ private:
     std::set<std::string> m_ignoredResources, m_ignoredResourceGroups;
     std::string m_strategy;
     ResourceAllocationScorer m_scorer;
-    // The rejections of pods without scalar requests, by which of pods (1), cpu (2), memory (4)
-    // and ephemeral-storage (8) do not fit: built once, shared by every node.
-    std::array<Status, 16> m_rejections;
     StateCache m_preFilterState;
 };
 
