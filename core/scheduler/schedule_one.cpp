@@ -299,7 +299,8 @@ std::vector<const NodeInfo*> Scheduler::findNodesThatPassFilters(Framework& fw, 
             return {};
         }
         diagnosis.addPluginStatus(s);
-        diagnosis.nodeToStatus.emplace(node->name(), std::move(s));
+        if (node->slot() == NodeInfo::kNoSlot) diagnosis.nodeToStatus.emplace(node->name(), std::move(s));
+        else diagnosis.nodeToStatus.emplaceAt(node->slot(), node->name(), std::move(s));
     }
     return feasible;
 }

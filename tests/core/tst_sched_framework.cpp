@@ -143,6 +143,7 @@ private slots:
     void numFeasibleNodes_data();
     void numFeasibleNodes();
     void fitErrorMessage();
+    void nodeToStatusBySlot();
     void fitErrorPreFilter();
     void truncate();
     void defaultProfileExpansion();
@@ -442,6 +443,49 @@ void TestSchedFramework::fitErrorMessage() {
     many.diagnosis.nodeToStatus["b1"] = Status::unschedulable("A");
     many.diagnosis.nodeToStatus["b2"] = Status::unschedulable("A");
     QCOMPARE(QString::fromStdString(many.message()), QString("0/12 nodes are available: 10 Z, 2 A."));
+}
+
+void TestSchedFramework::nodeToStatusBySlot() {
+    // A filter pass adds each node by its slot: found by slot, and by name once the index by
+    // name catches up; a second status for a slot is refused; reasons are counted as added.
+    NodeToStatus m;
+    const Status cpu = Status::unschedulable("Insufficient cpu");
+    QVERIFY(m.emplaceAt(3, "n3", cpu));
+    QVERIFY(m.emplaceAt(1, "n1", Status::unresolvable("node(s) didn't match Pod's node affinity/selector")));
+    QVERIFY(m.emplaceAt(4, "n4", cpu));
+    QVERIFY(!m.emplaceAt(3, "n3", Status::unschedulable("other")));
+    QVERIFY(m.slotsComplete());
+    QCOMPARE(m.size(), std::size_t(3));
+    QVERIFY(!m.atSlot(0));
+    QVERIFY(!m.atSlot(99));
+    QCOMPARE(m.atSlot(3)->message(), std::string("Insufficient cpu"));
+    QCOMPARE(m.atSlot(1)->code(), Code::UnschedulableAndUnresolvable);
+    const NodeToStatus& constant = m;
+    QCOMPARE(constant.at("n4").message(), std::string("Insufficient cpu"));
+    QVERIFY(constant.find("n2") == constant.end());
+    QCOMPARE(constant.reasonLists().size(), std::size_t(2));
+    int cpuCount = 0;
+    for (const auto& [list, count] : constant.reasonLists())
+        if (list == &cpu.reasons()) cpuCount = count;
+    QCOMPARE(cpuCount, 2);
+
+    // A status changed through a mutable access is counted again.
+    m["n4"] = Status::unschedulable("Insufficient memory");
+    QCOMPARE(constant.reasonLists().size(), std::size_t(3));
+    // Adding by name, or erasing, ends lookups by slot (they would miss entries).
+    m.emplace("n9", cpu);
+    QVERIFY(!m.slotsComplete());
+    QVERIFY(!m.emplaceAt(9, "n9", cpu));  // by name now: n9 is there
+    QVERIFY(m.emplaceAt(8, "n8", cpu));
+    QCOMPARE(m.size(), std::size_t(5));
+    QCOMPARE(m.erase("n8"), std::size_t(1));
+    QCOMPARE(m.at("n9").message(), std::string("Insufficient cpu"));
+    FitError fe;
+    fe.numAllNodes = 4;
+    fe.diagnosis.nodeToStatus = m;
+    QCOMPARE(QString::fromStdString(fe.message()),
+             QString("0/4 nodes are available: 1 Insufficient memory, 1 node(s) didn't match Pod's node "
+                     "affinity/selector, 2 Insufficient cpu."));
 }
 
 void TestSchedFramework::fitErrorPreFilter() {

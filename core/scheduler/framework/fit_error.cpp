@@ -24,10 +24,8 @@ std::string FitError::message() const {
     } else {
         // Statuses share their reasons when a plugin rejects many nodes alike: count each shared
         // list once, then its reasons (the histogram is sorted below, so no order leaks).
-        std::map<const std::vector<std::string>*, int> lists;
-        for (const auto& [_, status] : diagnosis.nodeToStatus) ++lists[&status.reasons()];
         std::map<std::string, int> reasons;
-        for (const auto& [list, count] : lists)
+        for (const auto& [list, count] : diagnosis.nodeToStatus.reasonLists())
             for (const auto& r : *list) reasons[r] += count;
         std::vector<std::string> entries;
         for (const auto& [reason, count] : reasons) entries.push_back(std::to_string(count) + " " + reason);

@@ -90,15 +90,23 @@ Status DefaultPreemption::findCandidates(CycleState& state, const PodInfo& pod, 
         return it;
     };
     const bool recording = m_handle.recording();
-    for (const auto& info : allNodes) {
-        const std::string& name = info->name();
-        auto it = statusOf(name);
-        if (it != m.end() && it->second.code() == Code::Unschedulable) {
+    static const Status kNotHelpfulStatus = Status::constant(Code::UnschedulableAndUnresolvable, {kNotHelpful});  // shared by every node
+    // Statuses recorded by the snapshot's slot (the scheduler's filter pass) are found by the
+    // node's index without reading its name; others by name.
+    const bool bySlot = m.slotsComplete();
+    for (std::size_t slot = 0; slot < allNodes.size(); ++slot) {
+        const auto& info = allNodes[slot];
+        const Status* status = nullptr;
+        if (bySlot) {
+            status = m.atSlot(slot);
+        } else if (auto it = statusOf(info->name()); it != m.end()) {
+            status = &it->second;
+        }
+        if (status && status->code() == Code::Unschedulable) {
             potentialNodes.push_back(info.get());
-            if (recording) m_record.potentialNodes.push_back(name);
-        } else if (it == m.end() || it->second.code() == Code::UnschedulableAndUnresolvable) {
-            static const Status kNotHelpfulStatus = Status::constant(Code::UnschedulableAndUnresolvable, {kNotHelpful});  // shared by every node
-            nodeStatuses[name] = kNotHelpfulStatus;
+            if (recording) m_record.potentialNodes.push_back(info->name());
+        } else if (!status || status->code() == Code::UnschedulableAndUnresolvable) {
+            nodeStatuses[info->name()] = kNotHelpfulStatus;
         }
     }
     // No potential node: preempt() clears the pod's nomination (upstream does it here).
