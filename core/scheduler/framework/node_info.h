@@ -75,6 +75,7 @@ struct PodInfo {
     std::int64_t startTimeOrMax = INT64_MAX;
     std::int32_t priorityValue = 0;
     bool hasPodAffinityOrAntiAffinity = false, hasRequiredPodAntiAffinity = false;
+    bool onlyRequests = false;  // addsOnlyRequests(), read for every pod a dry run may remove
     // What NodeInfo's accounting needs beyond requests, found once: whether any container port
     // is listed (host ports are taken from those), and "namespace/claim" of each PVC volume.
     // Adding a pod to a node then reads no more of the Pod than this.
@@ -94,7 +95,6 @@ struct PodInfo {
     // Whether adding the pod to a node changes only its requests and pod count: no container
     // ports, volumes, pod (anti-)affinity terms or extended resources (NodeInfo::addTemporaryRequests).
     bool addsOnlyRequests() const { return onlyRequests; }
-    bool onlyRequests = false;  // found by make(), kept with the other flags
     // Whether other is the same pod (namespace and name), reading the Pods only on a hash match.
     bool samePod(const PodInfo& other) const {
         return keyHash == other.keyHash && name() == other.name() && namespace_() == other.namespace_();

@@ -146,7 +146,7 @@ private:
         bool current = false;  // false: the list changed since they were summed (or never were)
         std::int32_t threshold = 0;
         bool requestsOnly = true;  // every pod counted adds only requests (PodInfo::addsOnlyRequests)
-        std::uint64_t keyBits = 0;  // bit keyHash % 64 of each pod counted: a clear bit rules a pod out
+        std::uint64_t keyBits = 0;  // keyBitsOf each pod counted: a pod with a bit clear is not among them
         RequestTotals requests;
     };
     struct NominatedMemo {
