@@ -206,7 +206,11 @@ void TestSchedFramework::nodeInfoAccounting() {
     QCOMPARE(info.allocatable().allowedPodNumber, 110);
     auto a = pod("a", "500m", "1Gi");
     auto b = pod("b");  // no requests: counts as 100m / 200Mi for scoring only
-    b->spec.volumes.push_back({"data", api::Volume::Source::PersistentVolumeClaim, "claim"});
+    api::Volume claim;
+    claim.name = "data";
+    claim.source = api::Volume::Source::PersistentVolumeClaim;
+    claim.claimName = "claim";
+    b->spec.volumes.push_back(claim);
     info.addPod(PodInfo::make(a));
     info.addPod(PodInfo::make(b));
     QCOMPARE(info.requested().milliCPU, 500);
