@@ -31,7 +31,9 @@ std::string objectRef(const store::ObjectKey& key) {
 
 }  // namespace
 
-namespace {
+// A named namespace, not an anonymous one: Cluster::Impl (external linkage) holds these, and
+// in a unity build GCC warns when such a member's type has internal linkage.
+namespace cluster_detail {
 // Decoded objects by the stored object they came from. The GUI asks for every node and pod at
 // each step; stored objects never change (an update stores a new one), so one that is still
 // there need not be decoded again. Entries hold the stored object, so an address cannot be
@@ -61,7 +63,7 @@ private:
     };
     std::map<const api::Value*, Entry> m_entries;
 };
-}  // namespace
+}  // namespace cluster_detail
 
 struct Cluster::Impl {
     explicit Impl(std::uint64_t seed) : loop(seed), store(store::StoreOptions{seed}) {
@@ -101,8 +103,8 @@ struct Cluster::Impl {
     int schedulerReplicaCount = 1;
     std::vector<std::unique_ptr<scheduler::KubeScheduler>> schedulers;
     std::vector<scheduler::CycleRecord> cycles;
-    DecodeCache<api::Node> decodedNodes;
-    DecodeCache<api::Pod> decodedPods;
+    cluster_detail::DecodeCache<api::Node> decodedNodes;
+    cluster_detail::DecodeCache<api::Pod> decodedPods;
 
     scheduler::KubeScheduler* findScheduler(const std::string& name) const {
         for (const auto& s : schedulers)
