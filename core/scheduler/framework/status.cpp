@@ -39,9 +39,11 @@ Status& Status::withPlugin(std::string plugin) {
 
 Status Status::pluginTag(const std::string& plugin) {
     static std::mutex mutex;
-    static std::map<std::string, const Name*> interned;  // reachable: not a leak
+    // Never destroyed, so that the names stay reachable (and are no leak) after static
+    // destructors have run.
+    static auto* interned = new std::map<std::string, const Name*>;
     std::lock_guard<std::mutex> lock(mutex);
-    const Name*& name = interned[plugin];
+    const Name*& name = (*interned)[plugin];
     if (!name) {
         auto* shared = new Name;
         shared->value = plugin;
