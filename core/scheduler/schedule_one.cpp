@@ -286,7 +286,12 @@ std::vector<const NodeInfo*> Scheduler::findNodesThatPassFilters(Framework& fw, 
     // Sequential emulation of upstream's parallel search: nodes are visited from the rotating
     // start index; the search stops when one more feasible node than needed turns up (that node
     // is dropped, as upstream cancels on it).
+    // The nodes to come are fetched ahead: their data first, then (once that has arrived)
+    // the framework's memo found through it.
+    constexpr std::size_t kAhead = 6;
     for (std::size_t i = 0; i < n; ++i) {
+        if (i + 2 * kAhead < n) nodes[(m_nextStartNodeIndex + i + 2 * kAhead) % n]->prefetch();
+        if (i + kAhead < n) fw.prefetchNominated(*nodes[(m_nextStartNodeIndex + i + kAhead) % n]);
         const NodeInfo* node = nodes[(m_nextStartNodeIndex + i) % n];
         Status s = fw.runFilterPluginsWithNominatedPods(state, pod, *node);
         if (s.isSuccess()) {

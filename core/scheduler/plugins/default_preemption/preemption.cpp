@@ -142,6 +142,9 @@ Status DefaultPreemption::dryRunPreemption(CycleState& state, const PodInfo& pod
         return true;
     };
     for (std::size_t i = 0; i < n; ++i) {
+        // The next nodes and their pods are fetched ahead (NodeInfo::prefetch).
+        if (i + 2 < n) potentialNodes[(static_cast<std::size_t>(offset) + i + 2) % n]->prefetch();
+        if (i + 1 < n) potentialNodes[(static_cast<std::size_t>(offset) + i + 1) % n]->prefetchPods();
         NodeInfo& original = *potentialNodes[(static_cast<std::size_t>(offset) + i) % n];
         PreemptionCandidate c;
         c.node = original.name();
