@@ -2,6 +2,8 @@
 // Mirrors pkg/scheduler/framework/types.go and k8s.io/component-helpers/resource PodRequests (v1.31).
 #include "core/scheduler/framework/node_info.h"
 
+#include "core/scheduler/framework/fnv1a.h"
+
 #include <algorithm>
 
 namespace ks::scheduler {
@@ -190,18 +192,7 @@ std::shared_ptr<PodInfo> PodInfo::make(std::shared_ptr<const api::Pod> pod) {
     }
     info->requests = podRequests(p);
     info->nonZeroRequests = podNonZeroRequests(p);
-    // FNV-1a of namespace/name.
-    std::uint64_t h = 14695981039346656037ULL;
-    auto mix = [&h](const std::string& s) {
-        for (const char c : s) {
-            h ^= static_cast<unsigned char>(c);
-            h *= 1099511628211ULL;
-        }
-    };
-    mix(p.metadata.namespace_);
-    mix("/");
-    mix(p.metadata.name);
-    info->keyHash = h;
+    info->keyHash = fnv1a(p.metadata.name, fnv1a("/", fnv1a(p.metadata.namespace_)));  // of namespace/name
     info->priorityValue = p.spec.priority.value_or(0);
     if (p.status.startTime) info->startTimeOrMax = *p.status.startTime;
     info->hasPodAffinityOrAntiAffinity = hasAffinity(p);
@@ -345,10 +336,7 @@ void NodeInfo::update(const PodInfo& pod, int sign) {
     for (const auto& [name, v] : r.scalarResources) m_requested.scalarResources[name] += sign * v;
     m_nonZeroRequested.milliCPU += sign * pod.nonZeroRequests.milliCPU;
     m_nonZeroRequested.memory += sign * pod.nonZeroRequests.memory;
-    m_summary.requestedMilliCPU = m_requested.milliCPU;
-    m_summary.requestedMemory = m_requested.memory;
-    m_summary.nonZeroRequestedMilliCPU = m_nonZeroRequested.milliCPU;
-    m_summary.nonZeroRequestedMemory = m_nonZeroRequested.memory;
+    mirrorRequests();
 
     if (pod.hasContainerPorts)
         for (const auto& c : pod.pod->spec.containers)
@@ -406,10 +394,7 @@ void NodeInfo::addRequests(const RequestTotals& totals, int sign) {
     m_requested.ephemeralStorage += sign * totals.ephemeralStorage;
     m_nonZeroRequested.milliCPU += sign * totals.nonZeroMilliCPU;
     m_nonZeroRequested.memory += sign * totals.nonZeroMemory;
-    m_summary.requestedMilliCPU = m_requested.milliCPU;
-    m_summary.requestedMemory = m_requested.memory;
-    m_summary.nonZeroRequestedMilliCPU = m_nonZeroRequested.milliCPU;
-    m_summary.nonZeroRequestedMemory = m_nonZeroRequested.memory;
+    mirrorRequests();
     m_requestOnlyPods += sign * totals.count;
     countPods();
 }

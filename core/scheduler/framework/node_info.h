@@ -249,6 +249,12 @@ private:
     std::vector<std::shared_ptr<PodInfo>> m_pods, m_podsWithAffinity, m_podsWithRequiredAntiAffinity;
     std::int32_t m_requestOnlyPods = 0;  // added by addTemporaryRequests, not in m_pods
     void addRequests(const RequestTotals& totals, int sign);
+    void mirrorRequests() {  // the summary's copy of the accounting
+        m_summary.requestedMilliCPU = m_requested.milliCPU;
+        m_summary.requestedMemory = m_requested.memory;
+        m_summary.nonZeroRequestedMilliCPU = m_nonZeroRequested.milliCPU;
+        m_summary.nonZeroRequestedMemory = m_nonZeroRequested.memory;
+    }
     void countPods() { m_summary.numPods = static_cast<std::int32_t>(m_pods.size()) + m_requestOnlyPods; }
     Resource m_requested, m_nonZeroRequested, m_allocatable;
     HostPortInfo m_usedPorts;

@@ -1,5 +1,7 @@
 #include "core/scheduler/framework/node_to_status.h"
 
+#include "core/scheduler/framework/fnv1a.h"
+
 #include <functional>
 #include <stdexcept>
 
@@ -9,11 +11,7 @@ namespace {
 
 // FNV-1a: node names are short, and this is cheaper than std::hash's for them.
 std::size_t hashOf(std::string_view s) {
-    std::uint64_t h = 14695981039346656037ULL;
-    for (const char c : s) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
-    }
+    const std::uint64_t h = fnv1a(s);
     return static_cast<std::size_t>(h ^ (h >> 29));
 }
 
