@@ -99,9 +99,9 @@ std::int32_t podPriority(const api::Pod& p) { return p.spec.priority.value_or(0)
 // std::stable_sort by MoreImportantPod. A node holds a few dozen pods at most: an insertion
 // sort gives the same (stable) order without the temporary buffer stable_sort allocates for
 // every dry run.
-// Pods as shared pointers or as pointers to a node's entries (selectVictimsInPlace).
+// Pods as shared pointers or as (pod, index in its node's list) pairs (selectVictimsInPlace).
 const PodInfo& importanceOf(const std::shared_ptr<PodInfo>& p) { return *p; }
-const PodInfo& importanceOf(const std::shared_ptr<PodInfo>* p) { return **p; }
+const PodInfo& importanceOf(const std::pair<const PodInfo*, std::size_t>& p) { return *p.first; }
 
 template <typename Entry>
 void sortByImportance(std::vector<Entry>& pods) {
@@ -204,14 +204,15 @@ Status DefaultPreemption::selectVictimsOnNode(CycleState& state, const PodInfo& 
 Status DefaultPreemption::selectVictimsInPlace(CycleState& state, const PodInfo& pod, NodeInfo& node,
                                                std::vector<std::shared_ptr<PodInfo>>& victims) {
     victims.clear();
-    // The node's pods are not touched, so entries of its list stand for them.
+    // The node's pods stay in its list: their index in it stands for them.
     auto& lower = m_lowerPriority;
     lower.clear();
     RequestTotals removed;
-    for (const auto& p : node.pods()) {
-        if (p->priority() >= pod.priority()) continue;
-        lower.push_back(&p);
-        removed.add(*p);
+    for (std::size_t i = 0; i < node.pods().size(); ++i) {
+        const PodInfo& p = *node.pods()[i];
+        if (p.priority() >= pod.priority()) continue;
+        lower.emplace_back(&p, i);
+        removed.add(p);
     }
     if (lower.empty()) return Status::unresolvable("No preemption victims found for incoming pod");
     // Every pod of lower priority out, as selectVictimsOnNode; restored on every return.
@@ -230,15 +231,15 @@ Status DefaultPreemption::selectVictimsInPlace(CycleState& state, const PodInfo&
 
     // Reprieve as many as possible, most important first.
     sortByImportance(lower);
-    for (const std::shared_ptr<PodInfo>* p : lower) {
+    for (const auto& [p, index] : lower) {
         RequestTotals one;
-        one.add(**p);
+        one.add(*p);
         const NodeInfo::TemporaryRequests back = node.addTemporaryRequests(one);
         if (m_handle.runFilterPluginsWithNominatedPods(state, pod, node).isSuccess()) {
             m_reprieved.push_back(back);
         } else {
             node.endTemporaryRequests(back);
-            victims.push_back(*p);
+            victims.push_back(node.pods()[index]);  // the filters' temporary pods are gone again
         }
     }
     return Status::success();

@@ -118,8 +118,10 @@ private:
     NodeInfo m_nodeCopy;
     // The pod lists of one dry run, kept for their storage.
     std::vector<std::shared_ptr<PodInfo>> m_pods, m_potentialVictims, m_violating, m_nonViolating;
-    // The same for selectVictimsInPlace: the node's own entries, and what it added back.
-    std::vector<const std::shared_ptr<PodInfo>*> m_lowerPriority;
+    // The same for selectVictimsInPlace: the node's pods of lower priority with their index in
+    // its list (not pointers to the entries: filtering with nominated pods may add to the list
+    // for a moment and move it), and what it added back.
+    std::vector<std::pair<const PodInfo*, std::size_t>> m_lowerPriority;
     std::vector<NodeInfo::TemporaryRequests> m_reprieved;
 };
 
