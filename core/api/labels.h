@@ -16,6 +16,7 @@ struct LabelSelectorRequirement {
     std::string key;
     std::string op;
     std::vector<std::string> values;
+    bool operator==(const LabelSelectorRequirement&) const = default;
 };
 
 // metav1.LabelSelector. An empty selector matches everything; a missing one (nullopt where it
@@ -33,6 +34,7 @@ struct LabelSelector {
     // "app=web,tier in (a,b)" as kubectl prints selectors (metav1.FormatLabelSelector):
     // requirements sorted by key, "<none>" when empty, "<error>" when not convertible.
     std::string toString() const;
+    bool operator==(const LabelSelector&) const = default;
 };
 
 // Parses kubectl's -l syntax ("a=b,c!=d,e in (x,y),!f,g") with upstream's labels.Parse and its
@@ -47,6 +49,7 @@ struct NodeSelectorRequirement {
     std::string key;
     std::string op;
     std::vector<std::string> values;
+    bool operator==(const NodeSelectorRequirement&) const = default;
 };
 
 // v1.NodeSelectorTerm: matchExpressions on labels and matchFields on metadata.name, ANDed.
@@ -59,6 +62,7 @@ struct NodeSelectorTerm {
     // Upstream's parse errors, prefixed with termPath (e.g. "nodeSelectorTerms[0]"):
     // "nodeSelectorTerms[0].matchFields[0].values: Invalid value: []string{"a", "b"}: must have one element".
     std::vector<std::string> parseErrors(const std::string& termPath = "") const;
+    bool operator==(const NodeSelectorTerm&) const = default;
 };
 
 // v1.NodeSelector: terms are ORed; an empty term list matches nothing.
@@ -67,6 +71,7 @@ struct NodeSelector {
     bool matches(const Labels& nodeLabels, const std::string& nodeName) const;
     // All terms' parse errors, as upstream's NewNodeSelector reports them (empty terms skipped).
     std::vector<std::string> parseErrors() const;
+    bool operator==(const NodeSelector&) const = default;
 };
 
 }  // namespace ks::api

@@ -58,16 +58,19 @@ struct Toleration {
     std::optional<std::int64_t> tolerationSeconds;
     // Upstream v1.Toleration.ToleratesTaint.
     bool tolerates(const Taint& taint) const;
+    bool operator==(const Toleration&) const = default;
 };
 
 struct PreferredSchedulingTerm {
     std::int32_t weight = 0;
     NodeSelectorTerm preference;
+    bool operator==(const PreferredSchedulingTerm&) const = default;
 };
 
 struct NodeAffinity {
     std::optional<NodeSelector> required;  // requiredDuringSchedulingIgnoredDuringExecution
     std::vector<PreferredSchedulingTerm> preferred;
+    bool operator==(const NodeAffinity&) const = default;
 };
 
 struct PodAffinityTerm {
@@ -76,22 +79,26 @@ struct PodAffinityTerm {
     std::string topologyKey;
     std::optional<LabelSelector> namespaceSelector;
     std::vector<std::string> matchLabelKeys, mismatchLabelKeys;
+    bool operator==(const PodAffinityTerm&) const = default;
 };
 
 struct WeightedPodAffinityTerm {
     std::int32_t weight = 0;
     PodAffinityTerm term;
+    bool operator==(const WeightedPodAffinityTerm&) const = default;
 };
 
 struct PodAffinity {  // also used for podAntiAffinity
     std::vector<PodAffinityTerm> required;
     std::vector<WeightedPodAffinityTerm> preferred;
+    bool operator==(const PodAffinity&) const = default;
 };
 
 struct Affinity {
     std::optional<NodeAffinity> nodeAffinity;
     std::optional<PodAffinity> podAffinity;
     std::optional<PodAffinity> podAntiAffinity;
+    bool operator==(const Affinity&) const = default;
 };
 
 struct TopologySpreadConstraint {
@@ -103,6 +110,7 @@ struct TopologySpreadConstraint {
     std::string nodeAffinityPolicy;  // Honor (default), Ignore
     std::string nodeTaintsPolicy;    // Ignore (default), Honor
     std::vector<std::string> matchLabelKeys;
+    bool operator==(const TopologySpreadConstraint&) const = default;
 };
 
 // ---- pods ----
@@ -113,10 +121,12 @@ struct ContainerPort {
     std::int32_t hostPort = 0;
     std::string protocol = "TCP";
     std::string hostIP;
+    bool operator==(const ContainerPort&) const = default;
 };
 
 struct ResourceRequirements {
     ResourceList requests, limits;
+    bool operator==(const ResourceRequirements&) const = default;
 };
 
 struct Container {
@@ -124,6 +134,7 @@ struct Container {
     std::vector<ContainerPort> ports;
     ResourceRequirements resources;
     std::optional<std::string> restartPolicy;  // init containers: "Always" makes a sidecar
+    bool operator==(const Container&) const = default;
 };
 
 struct Volume {
@@ -136,10 +147,12 @@ struct Volume {
     std::optional<Quantity> sizeLimit;
     std::string path;             // hostPath.path
     std::string referenceName;    // configMap.name / secret.secretName
+    bool operator==(const Volume&) const = default;
 };
 
 struct PodSchedulingGate {
     std::string name;
+    bool operator==(const PodSchedulingGate&) const = default;
 };
 
 struct PodSpec {
@@ -160,6 +173,7 @@ struct PodSpec {
     std::optional<std::int64_t> terminationGracePeriodSeconds;
     bool hostNetwork = false;
     std::string serviceAccountName;
+    bool operator==(const PodSpec&) const = default;
 };
 
 struct PodCondition {
