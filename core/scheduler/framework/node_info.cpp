@@ -265,7 +265,7 @@ void NodeInfo::setNode(std::shared_ptr<const api::Node> node) {
     m_summary.hasNode = m_node != nullptr;
     m_summary.unschedulable = m_node->spec.unschedulable;
     m_summary.hasTaints = !m_node->spec.taints.empty();
-    m_generation = nextGeneration();
+    setGeneration(nextGeneration());
 }
 
 const std::string NodeInfo::kNoNodeName = "<no node>";
@@ -351,7 +351,7 @@ void NodeInfo::update(const PodInfo& pod, int sign) {
             m_pvcRefCounts.erase(it);
         }
     }
-    m_generation = nextGeneration();
+    setGeneration(nextGeneration());
 }
 
 NodeInfo::TemporaryPods NodeInfo::beginTemporaryPods() const {
@@ -359,7 +359,7 @@ NodeInfo::TemporaryPods NodeInfo::beginTemporaryPods() const {
     mark.numPods = m_pods.size();
     mark.numWithAffinity = m_podsWithAffinity.size();
     mark.numWithRequiredAntiAffinity = m_podsWithRequiredAntiAffinity.size();
-    mark.generation = m_generation;
+    mark.generation = m_generation.value;
     return mark;
 }
 
@@ -400,15 +400,15 @@ void NodeInfo::addRequests(const RequestTotals& totals, int sign) {
 }
 
 NodeInfo::TemporaryRequests NodeInfo::addTemporaryRequests(const RequestTotals& totals, int sign) {
-    TemporaryRequests mark{totals, sign, m_generation};
+    TemporaryRequests mark{totals, sign, m_generation.value};
     addRequests(totals, sign);
-    m_generation = nextGeneration();
+    setGeneration(nextGeneration());
     return mark;
 }
 
 void NodeInfo::endTemporaryRequests(const TemporaryRequests& mark) {
     addRequests(mark.totals, -mark.sign);
-    m_generation = mark.generation;  // same content, same generation (as endTemporaryPods)
+    setGeneration(mark.generation);  // same content, same generation (as endTemporaryPods)
 }
 
 void NodeInfo::endTemporaryPods(TemporaryPods& mark) {
@@ -423,7 +423,7 @@ void NodeInfo::endTemporaryPods(TemporaryPods& mark) {
     if (mark.scalarResources) m_requested.scalarResources = std::move(*mark.scalarResources);
     if (mark.usedPorts) m_usedPorts = std::move(*mark.usedPorts);
     // Same content, same generation: per-node caches of the node stay valid.
-    m_generation = mark.generation;
+    setGeneration(mark.generation);
 }
 
 std::unique_ptr<NodeInfo> NodeInfo::clone() const { return std::make_unique<NodeInfo>(*this); }

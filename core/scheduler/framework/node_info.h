@@ -213,7 +213,15 @@ public:
     std::map<std::string, ImageStateSummary> imageStates;
     // "namespace/claim" -> number of pods on this node using it.
     const std::map<std::string, int>& pvcRefCounts() const { return m_pvcRefCounts; }
-    std::int64_t generation() const { return m_generation; }
+    std::int64_t generation() const { return m_generation.value; }
+    // Keeps a copy of the generation in *cell from now on (nullptr: stop): the snapshot's
+    // array of its nodes' generations, which a filter pass reads to learn which nodes changed
+    // without touching them. Copies of the NodeInfo (a dry run's) keep no cell: they are not
+    // the snapshot's node.
+    void mirrorGenerationTo(std::int64_t* cell) {
+        m_generation.cell = cell;
+        if (cell) *cell = m_generation.value;
+    }
 
     std::unique_ptr<NodeInfo> clone() const;
     // Asks the processor to fetch what a filter pass reads and writes of the node (its summary,
@@ -236,6 +244,7 @@ public:
 
 private:
     void update(const PodInfo& pod, int sign);
+    void setGeneration(std::int64_t generation) { m_generation.set(generation); }
     bool removed(const std::shared_ptr<PodInfo>& pod);  // the accounting after a removal
 
     // The summary's line, then one line with what plugins' per-slot caches check (node,
@@ -243,8 +252,25 @@ private:
     NodeSummary m_summary;
     std::shared_ptr<const api::Node> m_node;
     std::size_t m_slot = kNoSlot;
-    std::int64_t m_generation = 0;
     std::string m_name;  // m_node->metadata.name
+    // The generation, and where mirrorGenerationTo copies it (read only when it changes, so
+    // it may lie in the next line). A copy of the NodeInfo starts without a cell; assigning
+    // one NodeInfo to another keeps the target's cell and writes the new generation there.
+    struct MirroredGeneration {
+        std::int64_t value = 0;
+        std::int64_t* cell = nullptr;
+        MirroredGeneration() = default;
+        explicit MirroredGeneration(std::int64_t v) : value(v) {}
+        MirroredGeneration(const MirroredGeneration& o) : value(o.value) {}
+        MirroredGeneration& operator=(const MirroredGeneration& o) {
+            set(o.value);
+            return *this;
+        }
+        void set(std::int64_t v) {
+            value = v;
+            if (cell) *cell = v;
+        }
+    } m_generation;
     static const std::string kNoNodeName;
     std::vector<std::shared_ptr<PodInfo>> m_pods, m_podsWithAffinity, m_podsWithRequiredAntiAffinity;
     std::int32_t m_requestOnlyPods = 0;  // added by addTemporaryRequests, not in m_pods

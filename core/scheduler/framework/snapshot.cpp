@@ -82,7 +82,15 @@ std::unique_ptr<Snapshot> Snapshot::build(const std::vector<std::shared_ptr<cons
         it->second->addPod(PodInfo::make(p));
     }
     snap->refreshAffinityLists();
+    snap->m_generations.resize(snap->m_nodeInfos.size());
+    for (std::size_t slot = 0; slot < snap->m_nodeInfos.size(); ++slot)
+        snap->m_nodeInfos[slot]->mirrorGenerationTo(&snap->m_generations[slot]);
     return snap;
+}
+
+Snapshot::~Snapshot() {
+    // The nodes may outlive the snapshot (others hold them): they stop writing to its array.
+    for (const auto& info : m_nodeInfos) info->mirrorGenerationTo(nullptr);
 }
 
 NodeInfo* Snapshot::get(const std::string& nodeName) const {

@@ -52,6 +52,9 @@ std::vector<std::size_t> nodeTreeOrder(const std::vector<std::string>& zoneKeys)
 class Snapshot {
 public:
     Snapshot() = default;
+    Snapshot(const Snapshot&) = delete;  // its nodes keep their generations in this one's array
+    Snapshot& operator=(const Snapshot&) = delete;
+    ~Snapshot();
     // Builds node infos from nodes and the pods bound to them (spec.nodeName set).
     // Node order is upstream's node tree order (zones round-robin), which decides which nodes a
     // cycle examines first.
@@ -73,6 +76,9 @@ public:
     NodeInfo* get(const std::string& nodeName) const;
     const ClusterObjects& objects() const { return *m_objects; }
     std::size_t numNodes() const { return m_nodeInfos.size(); }
+    // nodeInfos()[slot]->generation(), kept current by the nodes themselves in one array: a
+    // pass that keeps results per node learns which nodes changed by reading it alone.
+    std::int64_t generationAt(std::size_t slot) const { return m_generations[slot]; }
 
     // Used when a pod is assumed onto a node between cycles (and by tests).
     void addPod(std::shared_ptr<PodInfo> pod, const std::string& nodeName);
@@ -83,6 +89,7 @@ private:
     std::vector<std::shared_ptr<NodeInfo>> m_nodeInfos, m_withAffinity, m_withRequiredAntiAffinity;
     std::vector<std::size_t> m_withAffinitySlots, m_withRequiredAntiAffinitySlots;
     std::map<std::string, std::shared_ptr<NodeInfo>> m_byName;
+    std::vector<std::int64_t> m_generations;  // by slot; sized once, as cells must not move
     std::shared_ptr<const ClusterObjects> m_objects = std::make_shared<ClusterObjects>();
 };
 
