@@ -2,6 +2,7 @@
 
 #include "core/scheduler/framework/fnv1a.h"
 
+#include <algorithm>
 #include <functional>
 #include <stdexcept>
 
@@ -108,7 +109,8 @@ const std::vector<std::pair<const std::vector<std::string>*, int>>& NodeToStatus
 
 bool NodeToStatus::emplaceAt(std::size_t slot, std::string node, Status status) {
     if (!m_slotsComplete) return emplace(std::move(node), std::move(status)).second;
-    if (slot >= m_bySlot.size()) m_bySlot.resize(slot + 1, kEmpty);
+    // Grown geometrically: a pass adds slots in increasing order from its start index.
+    if (slot >= m_bySlot.size()) m_bySlot.resize(std::max(slot + 1, 2 * m_bySlot.size()), kEmpty);
     if (m_bySlot[slot] != kEmpty) return false;
     if (m_entries.capacity() == 0) adoptSpareBuffers();
     m_entries.emplace_back(std::move(node), std::move(status));
