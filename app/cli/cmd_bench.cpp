@@ -23,6 +23,7 @@ const std::vector<FlagSpec> kBenchFlags = {
     {"workload", 0, true, "W", "basic, taints, affinity, antiaffinity, spread or preemption (default basic)"},
     {"all-nodes", 0, false, "", "Examine every node (percentageOfNodesToScore 100)"},
     {"seed", 0, true, "N", "Seed of the random source (default 1)"},
+    {"no-reuse", 0, false, "", "Filter every node for every pod, as upstream does, instead of reusing the verdicts and preemption dry runs of equal pods on unchanged nodes (same results)"},
     {"real-time", 0, false, "", "Run the scheduler's clock on the wall clock, as a real kube-scheduler's (backoffQ flushed every second, leftover unschedulable pods every 30 s); by default it stands still while activeQ holds pods"},
     {"help", 'h', false, "", "Show this help"},
 };
@@ -150,6 +151,7 @@ int runBenchCommand(const std::vector<std::string>& argv) {
         return 1;
     }
     sched->setRecording(false);
+    sched->setReusingResults(!args.has("no-reuse"));
     std::vector<std::shared_ptr<const api::Node>> nodeList;
     for (long long i = 0; i < nodes; ++i) nodeList.push_back(makeNode(i, workload));
     std::vector<std::shared_ptr<const api::Pod>> bound;
@@ -221,12 +223,17 @@ int runBenchCommand(const std::vector<std::string>& argv) {
     const double podsPerSecond = seconds > 0 ? static_cast<double>(scheduled) / seconds : 0;
     const double nsPerPodNode = pods > 0 ? seconds * 1e9 / static_cast<double>(pods) / static_cast<double>(nodes) : 0;
     std::printf("workload %s: %lld nodes, %lld pods, percentageOfNodesToScore %s%s\n", workload.c_str(), nodes, pods,
-                args.has("all-nodes") ? "100" : "adaptive", realTime ? ", real-time clock" : "");
+                args.has("all-nodes") ? "100" : "adaptive",
+                std::string(realTime ? ", real-time clock" : "").append(args.has("no-reuse") ? ", no reuse" : "").c_str());
     std::printf("scheduled %lld, unschedulable %lld, attempts %lld\n", scheduled, pods - scheduled, attempts);
     std::printf("time %.3f s, %.0f pods/s, %.1f ns per pod per node\n", seconds, podsPerSecond, nsPerPodNode);
     std::printf("cpu time %.3f s, %.0f pods/s, %.1f ns per pod per node\n", cpu,
                 cpu > 0 ? static_cast<double>(scheduled) / cpu : 0,
                 pods > 0 ? cpu * 1e9 / static_cast<double>(pods) / static_cast<double>(nodes) : 0);
+    const std::uint64_t reused = sched->reusedVerdicts(), computed = sched->computedVerdicts();
+    std::printf("filter verdicts: %llu computed, %llu reused (%.1f %%)\n", static_cast<unsigned long long>(computed),
+                static_cast<unsigned long long>(reused),
+                reused + computed > 0 ? 100.0 * static_cast<double>(reused) / static_cast<double>(reused + computed) : 0.0);
     std::printf("peak RSS %ld MB\n", peakRssMb());
     return 0;
 }

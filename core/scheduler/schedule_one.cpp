@@ -1,6 +1,7 @@
 // The scheduling cycle: pkg/scheduler/schedule_one.go (v1.31).
 #include <algorithm>
 #include <set>
+#include <type_traits>
 
 #include "core/scheduler/scheduler.h"
 
@@ -289,24 +290,57 @@ std::vector<const NodeInfo*> Scheduler::findNodesThatPassFilters(Framework& fw, 
     // The nodes to come are fetched ahead: their data first, then (once that has arrived)
     // the framework's memo found through it.
     constexpr std::size_t kAhead = 6;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i + 2 * kAhead < n) nodes[(m_nextStartNodeIndex + i + 2 * kAhead) % n]->prefetch();
-        if (i + kAhead < n) fw.prefetchNominated(*nodes[(m_nextStartNodeIndex + i + kAhead) % n]);
-        const NodeInfo* node = nodes[(m_nextStartNodeIndex + i) % n];
-        Status s = fw.runFilterPluginsWithNominatedPods(state, pod, *node);
-        if (s.isSuccess()) {
-            if (feasible.size() == numToFind) break;
-            feasible.push_back(node);
-            continue;
+    // Verdicts kept from an earlier pass of an equal pod (Framework::beginFilterPass), for a
+    // pass over every node of the snapshot: the index in `nodes` is then the slot. A node whose
+    // verdict holds is not read at all, nor fetched ahead.
+    const bool keep = fw.beginFilterPass(state, pod, &nodes == &m_allNodes);
+    std::uint64_t reused = 0, computed = 0;
+    // The loop is instantiated twice, so that a pass that keeps nothing runs without the checks.
+    auto pass = [&](auto keeping) {
+        constexpr bool kKeep = decltype(keeping)::value;
+        auto kept = [&](std::size_t slot) -> const Framework::KeptVerdict* {
+            if constexpr (kKeep) return fw.keptVerdict(slot, m_snapshot->generationAt(slot));
+            return nullptr;
+        };
+        for (std::size_t i = 0; i < n; ++i) {
+            if (i + 2 * kAhead < n) {
+                const std::size_t ahead = (m_nextStartNodeIndex + i + 2 * kAhead) % n;
+                if (!kept(ahead)) nodes[ahead]->prefetch();
+            }
+            if (i + kAhead < n) {
+                const std::size_t ahead = (m_nextStartNodeIndex + i + kAhead) % n;
+                if (!kept(ahead)) fw.prefetchNominated(*nodes[ahead]);
+            }
+            const std::size_t index = (m_nextStartNodeIndex + i) % n;
+            const NodeInfo* node = nodes[index];
+            const Framework::KeptVerdict* verdict = kept(index);
+            Status s = verdict ? verdict->status : fw.runFilterPluginsWithNominatedPods(state, pod, *node);
+            if (verdict) {
+                ++reused;
+            } else {
+                ++computed;
+                if constexpr (kKeep) fw.keepVerdict(index, m_snapshot->generationAt(index), node->name(), s);
+            }
+            if (s.isSuccess()) {
+                if (feasible.size() == numToFind) break;
+                feasible.push_back(node);
+                continue;
+            }
+            if (s.code() == Code::Error) {
+                error = s;
+                feasible.clear();
+                break;
+            }
+            diagnosis.addPluginStatus(s);
+            if (verdict) diagnosis.nodeToStatus.emplaceAt(index, verdict->node, std::move(s));
+            else if (node->slot() == NodeInfo::kNoSlot) diagnosis.nodeToStatus.emplace(node->name(), std::move(s));
+            else diagnosis.nodeToStatus.emplaceAt(node->slot(), node->name(), std::move(s));
         }
-        if (s.code() == Code::Error) {
-            error = s;
-            return {};
-        }
-        diagnosis.addPluginStatus(s);
-        if (node->slot() == NodeInfo::kNoSlot) diagnosis.nodeToStatus.emplace(node->name(), std::move(s));
-        else diagnosis.nodeToStatus.emplaceAt(node->slot(), node->name(), std::move(s));
-    }
+    };
+    if (keep) pass(std::true_type{});
+    else pass(std::false_type{});
+    m_reusedVerdicts += reused;
+    m_computedVerdicts += computed;
     return feasible;
 }
 

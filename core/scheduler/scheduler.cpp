@@ -61,6 +61,10 @@ void Scheduler::setRecording(bool on) {
     for (auto& [_, fw] : m_profiles) fw->setRecording(on);
 }
 
+void Scheduler::setReusingResults(bool on) {
+    for (auto& [_, fw] : m_profiles) fw->setReusingResults(on);
+}
+
 Framework* Scheduler::profile(const std::string& name) const {
     auto it = m_profiles.find(name);
     return it == m_profiles.end() ? nullptr : it->second.get();

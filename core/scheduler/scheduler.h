@@ -58,6 +58,13 @@ public:
     void setHooks(ScheduleHooks hooks) { m_hooks = std::move(hooks); }
     // Record the teaching extras (all failing filters, raw scores) in every CycleRecord.
     void setRecording(bool on);
+    // Whether profiles reuse the filter verdicts and dry runs of equal pods on unchanged nodes
+    // (Framework::beginFilterPass; on by default). The results are the same either way; off,
+    // every pod's pass reads every node, as upstream's does.
+    void setReusingResults(bool on);
+    // Filter verdicts of nodes so far: reused from an earlier pod's pass, and computed.
+    std::uint64_t reusedVerdicts() const { return m_reusedVerdicts; }
+    std::uint64_t computedVerdicts() const { return m_computedVerdicts; }
 
     // The cluster: nodes and the pods already bound to them, plus the other objects plugins read.
     void setCluster(const std::vector<std::shared_ptr<const api::Node>>& nodes,
@@ -95,6 +102,8 @@ public:
     bool nominatedListsChangedSince(std::uint64_t since, std::vector<const NominatedPodList*>& out) const override {
         return m_queue->nominatedListsChangedSince(since, out);
     }
+    bool reportsNominationChanges() const override { return true; }
+    bool isNominated(const PodInfo& pod) const override { return m_queue->isNominated(pod); }
     Status clearNominatedNodeName(const api::Pod& pod) override;
     std::uint64_t randomInt(std::uint64_t n) override;
 
@@ -123,6 +132,7 @@ private:
     ScheduleHooks m_hooks;
     bool m_recording = false;
     std::size_t m_nextStartNodeIndex = 0;
+    std::uint64_t m_reusedVerdicts = 0, m_computedVerdicts = 0;
     std::uint64_t m_rngState = 0;
     CycleRecord* m_currentRecord = nullptr;  // victims are recorded into it during PostFilter
     std::int64_t m_now = 0;

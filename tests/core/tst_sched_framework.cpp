@@ -3,7 +3,9 @@
 #include "ks_test_main.h"
 #include <QtTest>
 
+#include "core/api/yaml_reader.h"
 #include "core/scheduler/config/defaults.h"
+#include "core/scheduler/cycle_record_value.h"
 #include "core/scheduler/framework/fit_error.h"
 #include "core/scheduler/framework/runtime.h"
 #include "core/scheduler/scheduler.h"
@@ -152,6 +154,9 @@ private slots:
     void wholeCycleUnschedulable();
     void wholeCycleBindsAndCounts();
     void rotatingStartIndex();
+    void reuseKeepsEveryRecord();
+    void reusedDryRunsFollowNodeChanges();
+    void dryRunAddsNominatedPodsToFullList();
     void tieBreakIsSeeded();
     void gatedPodStaysOut();
 };
@@ -368,6 +373,7 @@ void TestSchedFramework::nominatedTotalsFollowChanges() {
     QVERIFY2(QString::fromStdString(r->message).startsWith("0/1 nodes are available: 1 Insufficient cpu, 1 Too many pods."),
              r->message.c_str());
 
+    // "next" has big's spec: a reused verdict for n1 must follow the change to its nominations.
     sched->queue().deleteNominatedPodIfExists("default", "b");
     add(*sched, "next", "2", 10);
     r = sched->scheduleOne(0);
@@ -663,6 +669,273 @@ void TestSchedFramework::wholeCycleBindsAndCounts() {
     QCOMPARE(QString::fromStdString(r2->nodes[1].failures[0].reasons[0]),
              QString("node(s) didn't have free ports for the requested pod ports"));
     QCOMPARE(bound, (std::vector<std::string>{"web->n2", "web2->n1"}));
+}
+
+namespace {
+
+// A cluster where equal pods meet changing nodes: replicas of five specs (plain, a bigger one
+// of another priority, tolerating a taint, with a node selector, with a host port), tainted
+// and unschedulable nodes, nodes full of lower-priority pods (some with host ports) and pods
+// nominated with host ports, so that preemption, the nominated-pods paths and dry runs on
+// copies and in place all occur. Deterministic (a small LCG).
+struct ReuseCluster {
+    std::vector<std::shared_ptr<const api::Node>> nodes;
+    std::vector<std::shared_ptr<const api::Pod>> bound, pending;
+    std::shared_ptr<ClusterObjects> objects = std::make_shared<ClusterObjects>();
+
+    explicit ReuseCluster(std::uint32_t seed, bool withBudget) {
+        std::uint32_t x = seed;
+        auto next = [&](std::uint32_t n) {
+            x = x * 1664525u + 1013904223u;
+            return (x >> 8) % n;
+        };
+        auto withPort = [](std::shared_ptr<api::Pod> p) {
+            api::ContainerPort port;
+            port.containerPort = 80;
+            port.hostPort = 8080;
+            p->spec.containers[0].ports.push_back(port);
+            return p;
+        };
+        const char* cpus[] = {"500m", "1", "1500m"};
+        for (int i = 0; i < 24; ++i) {
+            auto n = node("n" + std::to_string(i), "4", "8Gi", "6");
+            n->metadata.labels["disk"] = i % 2 ? "ssd" : "hdd";
+            if (i % 7 == 3) n->spec.taints.push_back({"dedicated", "gpu", "NoSchedule", std::nullopt});
+            if (i % 11 == 5) n->spec.unschedulable = true;
+            nodes.push_back(n);
+            const int count = 2 + static_cast<int>(next(3));
+            for (int j = 0; j < count; ++j) {
+                auto p = pod("bound-" + std::to_string(i) + "-" + std::to_string(j), cpus[next(3)], "1Gi");
+                p->spec.nodeName = n->metadata.name;
+                p->spec.priority = next(4) == 0 ? 500 : 0;
+                p->metadata.labels["app"] = next(2) ? "a" : "b";
+                p->status.startTime = static_cast<api::Time>(next(10000));
+                bound.push_back(next(9) == 0 ? withPort(p) : p);
+            }
+        }
+        // Replicas come in runs of a few pods of one spec, as a workload's do.
+        std::uint32_t group = 0;
+        for (int i = 0; i < 60; ++i) {
+            if (i % 5 == 0) group = next(6);
+            auto p = pod("p" + std::to_string(i), group == 1 ? "1500m" : "1", "1Gi");
+            p->spec.priority = group == 1 ? 500 : 1000;
+            if (group == 2) p->spec.tolerations.push_back(toleration("dedicated", "Equal", "gpu", "NoSchedule"));
+            if (group == 3) p->spec.nodeSelector["disk"] = "ssd";
+            if (group == 4) p = withPort(p);
+            if (group == 5 && i % 4 == 1) {  // nominated already, with a host port
+                p = withPort(p);
+                p->status.nominatedNodeName = "n" + std::to_string(next(24));
+            }
+            pending.push_back(p);
+        }
+        if (withBudget) {
+            api::PodDisruptionBudget pdb;
+            pdb.metadata.name = "a";
+            pdb.metadata.namespace_ = "default";
+            pdb.selector = api::LabelSelector{{{"app", "a"}}, {}};
+            pdb.disruptionsAllowed = 1;
+            objects->podDisruptionBudgets.push_back(pdb);
+        }
+    }
+
+    // Every cycle until the queue settles, as `kubestage-cli schedule` runs them.
+    std::vector<CycleRecord> schedule(bool reuse, bool recording, std::uint64_t* reused = nullptr) const {
+        std::string error;
+        auto sched = Scheduler::create(config::defaultConfiguration(), inTreeRegistry(), error, 7);
+        if (!sched) qFatal("%s", error.c_str());
+        sched->setRecording(recording);
+        sched->setReusingResults(reuse);
+        sched->setCluster(nodes, bound, objects);
+        for (const auto& p : pending) sched->addPod(p, 0);
+        std::vector<CycleRecord> records;
+        std::int64_t now = 0;
+        for (int guard = 0; guard < 1000; ++guard) {
+            if (auto r = sched->scheduleOne(now)) {
+                records.push_back(std::move(*r));
+                continue;
+            }
+            auto expiry = sched->queue().nextBackoffExpiry();
+            if (!expiry) break;
+            now = std::max(now, *expiry);
+            sched->queue().flushBackoffQCompleted(now);
+        }
+        if (reused) *reused = sched->reusedVerdicts();
+        return records;
+    }
+};
+
+}  // namespace
+
+void TestSchedFramework::reuseKeepsEveryRecord() {
+    // Reusing the verdicts and dry runs of equal pods on unchanged nodes changes no record:
+    // every node's verdict and failures, scores, messages, nominations and victims are those
+    // of passes that filter every node.
+    for (const bool withBudget : {false, true}) {
+        for (std::uint32_t seed : {1u, 2u, 3u}) {
+            const ReuseCluster cluster(seed, withBudget);
+            for (const bool recording : {true, false}) {
+                std::uint64_t reused = 0;
+                const auto fresh = cluster.schedule(false, recording);
+                const auto kept = cluster.schedule(true, recording, &reused);
+                QCOMPARE(kept.size(), fresh.size());
+                std::size_t preempting = 0;
+                for (std::size_t i = 0; i < fresh.size(); ++i) {
+                    if (!(toValue(kept[i]) == toValue(fresh[i])))
+                        QFAIL(qPrintable(QString("seed %1, budget %2, cycle %3 (%4) differs")
+                                             .arg(seed)
+                                             .arg(withBudget)
+                                             .arg(i)
+                                             .arg(QString::fromStdString(fresh[i].pod))));
+                    if (!fresh[i].preempted.empty()) ++preempting;
+                }
+                // The cluster must exercise what is reused: preemptions, and verdicts reused.
+                QVERIFY(preempting >= 5);
+                QVERIFY(reused > 0);
+            }
+        }
+    }
+}
+
+void TestSchedFramework::reusedDryRunsFollowNodeChanges() {
+    // Two full nodes of four 1-CPU pods of priority 0; n0's started later, so the first
+    // preemptor evicts n0's latest pod. Then n1's latest pod is replaced by one that started
+    // later still: n1's pods changed but not its nominations, and the next preemptor of the
+    // same spec must weigh n1 as it is now (its victim started after n0's), not as the first
+    // preemptor's dry run found it.
+    for (const bool reuse : {true, false}) {
+        std::string error;
+        auto sched = Scheduler::create(config::defaultConfiguration(), inTreeRegistry(), error);
+        QVERIFY2(sched, error.c_str());
+        sched->setReusingResults(reuse);
+        std::vector<std::shared_ptr<const api::Pod>> bound;
+        auto low = [](const std::string& name, const std::string& node, api::Time start) {
+            auto p = pod(name, "1", "1Gi");
+            p->spec.nodeName = node;
+            p->status.startTime = start;
+            return p;
+        };
+        for (int i = 0; i < 4; ++i) {
+            bound.push_back(low("n0-" + std::to_string(i), "n0", 50 + i));
+            bound.push_back(low("n1-" + std::to_string(i), "n1", 10 + i));
+        }
+        auto closed = node("n2");
+        closed->spec.unschedulable = true;
+        sched->setCluster({node("n0"), node("n1"), closed}, bound, nullptr);
+        // Someone is nominated from the start (gated, so it stays), as in a busy cluster: the
+        // first preemptor's nomination is then a change the framework can pin to n0.
+        auto waiting = pod("waiting", "1", "1Gi");
+        waiting->status.nominatedNodeName = "n2";
+        waiting->spec.schedulingGates = {{"wait"}};
+        sched->addPod(waiting, 0);
+        auto preemptor = [](const char* name) {
+            auto p = pod(name, "1", "1Gi");
+            p->spec.priority = 1000;
+            return p;
+        };
+        sched->addPod(preemptor("first"), 0);
+        auto r = sched->scheduleOne(0);
+        QVERIFY(r);
+        QCOMPARE(QString::fromStdString(r->nominatedNode), QString("n0"));
+        QCOMPARE(join(r->preempted), QString("default/n0-3"));
+
+        sched->removeBoundPod("default", "n1-3", 0);
+        sched->addPod(low("n1-late", "n1", 90), 0);
+        sched->addPod(preemptor("second"), 0);
+        r = sched->scheduleOne(0);
+        QVERIFY(r);
+        QCOMPARE(QString::fromStdString(r->pod), QString("default/second"));
+        QCOMPARE(QString::fromStdString(r->nominatedNode), QString("n1"));
+        QCOMPARE(join(r->preempted), QString("default/n1-late"));
+        QCOMPARE(sched->reusedVerdicts() > 0, reuse);  // n2's verdict, unchanged
+    }
+}
+
+void TestSchedFramework::dryRunAddsNominatedPodsToFullList() {
+    // A dry run in place may meet a node whose pod list is full (four pods, capacity four)
+    // and add nominated pods to it one by one: the list moves, and the dry run must not hold
+    // on to its old entries (under the address sanitizer, reading them is an error).
+    // How that happens: pods "a" and "b" have one spec. n0 carries gated pods nominated to it
+    // whose key-hash bits cover b's but not a's, so a's passes add their sum to the node
+    // (nothing joins the list) while b's take the slow path and add them one by one. b's filter
+    // pass reuses a's verdict for n0, and with one candidate wanted a's dry runs may stop at n1
+    // before n0: then b's dry run is the first to add pods to n0's list. Which node a dry run
+    // starts with depends on the seed, so several seeds are run, reuse on and off alike.
+    auto bitsOf = [](const std::string& name) {
+        auto p = pod(name);
+        const std::uint64_t h = PodInfo::make(p)->keyHash;
+        return (std::uint64_t(1) << (h % 64)) | (std::uint64_t(1) << ((h >> 6) % 64));
+    };
+    std::uint64_t nominatedBits = 0;
+    std::vector<std::string> nominatedNames;
+    for (int i = 0; i < 10; ++i) {
+        nominatedNames.push_back("held-" + std::to_string(i));
+        nominatedBits |= bitsOf(nominatedNames.back());
+    }
+    auto covered = [&](const std::string& name) { return (nominatedBits & bitsOf(name)) == bitsOf(name); };
+    std::string aName, bName;
+    for (int i = 0; i < 10000 && (aName.empty() || bName.empty()); ++i) {
+        const std::string name = "replica-" + std::to_string(i);
+        if (covered(name)) {
+            if (bName.empty()) bName = name;
+        } else if (aName.empty()) {
+            aName = name;
+        }
+    }
+    QVERIFY(!aName.empty() && !bName.empty());
+
+    auto config = config::defaultConfiguration();
+    auto args = api::readYaml("{minCandidateNodesPercentage: 0, minCandidateNodesAbsolute: 1}", "args.yaml");
+    QVERIFY(args.ok() && !args.documents.empty());
+    bool configured = false;
+    for (auto& pc : config.profiles.front().pluginConfig)
+        if (pc.name == "DefaultPreemption") {
+            pc.args = args.documents.front();
+            configured = true;
+        }
+    QVERIFY(configured);
+
+    int seedsWithBSlowOnN0 = 0;
+    for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+        std::vector<std::string> outcomes;
+        for (const bool reuse : {true, false}) {
+            std::string error;
+            auto sched = Scheduler::create(config, inTreeRegistry(), error, seed);
+            QVERIFY2(sched, error.c_str());
+            sched->setReusingResults(reuse);
+            std::vector<std::shared_ptr<const api::Pod>> bound;
+            for (const char* n : {"n0", "n1"})
+                for (int i = 0; i < 4; ++i) {
+                    auto p = pod(std::string(n) + "-low-" + std::to_string(i), "1", "1Gi");
+                    p->spec.nodeName = n;
+                    p->status.startTime = i + (n[1] == '1' ? 100 : 0);
+                    bound.push_back(p);
+                }
+            sched->setCluster({node("n0"), node("n1")}, bound, nullptr);
+            for (const auto& name : nominatedNames) {
+                auto held = pod(name, "10m", "1Mi");
+                held->spec.priority = 2000;
+                held->status.nominatedNodeName = "n0";
+                held->spec.schedulingGates = {{"wait"}};
+                sched->addPod(held, 0);
+            }
+            for (const auto& name : {aName, bName}) {
+                auto p = pod(name, "1", "1Gi");
+                p->spec.priority = 1000;
+                sched->addPod(p, 0);
+            }
+            std::string outcome;
+            for (int i = 0; i < 2; ++i) {
+                auto r = sched->scheduleOne(0);
+                QVERIFY(r);
+                outcome += r->pod + "->" + r->nominatedNode + " [" + join(r->preempted).toStdString() + "] ";
+            }
+            outcomes.push_back(outcome);
+        }
+        QCOMPARE(QString::fromStdString(outcomes[0]), QString::fromStdString(outcomes[1]));
+        if (outcomes[0].find(aName + "->n1") != std::string::npos && outcomes[0].find(bName + "->n0") != std::string::npos)
+            ++seedsWithBSlowOnN0;
+    }
+    QVERIFY(seedsWithBSlowOnN0 > 0);
 }
 
 void TestSchedFramework::rotatingStartIndex() {

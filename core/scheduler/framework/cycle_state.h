@@ -58,6 +58,7 @@ public:
         copy->skipFilterMask = skipFilterMask;
         copy->skipScoreMask = skipScoreMask;
         copy->skipPreFilterMask = skipPreFilterMask;
+        copy->keptResultsKey = keptResultsKey;
         return copy;
     }
 
@@ -75,6 +76,10 @@ public:
     std::uint64_t skipFilterMask = 0, skipScoreMask = 0;
     // The same over the PreFilter plugin indexes (AddPod/RemovePod skip those plugins).
     std::uint64_t skipPreFilterMask = 0;
+    // Non-zero when results per node for this cycle's pod may be kept for later pods and
+    // reused (set by Framework::beginFilterPass; see Handle::nominationStamp): pods whose
+    // cycles have the same key get the same results on a node that did not change.
+    std::uint64_t keptResultsKey = 0;
 
 private:
     static std::uint64_t nextVersion() {

@@ -39,6 +39,28 @@ struct PostFilterResult {
     std::string nominatedNodeName;
 };
 
+// A result on one node kept for later cycles of equal pods (Framework::beginFilterPass): what
+// it was computed for, the status and the node's name. It holds in a later cycle with the same
+// CycleState::keptResultsKey while the node's generation (Snapshot::generationAt) and
+// nomination stamp (Handle::nominationStamp) are unchanged.
+struct KeptNodeResult {
+    std::uint64_t key = 0;  // 0: none kept
+    std::int64_t generation = 0;
+    std::uint64_t nominationStamp = 0;
+    Status status;
+    std::string node;
+    bool holds(std::uint64_t k, std::int64_t g, std::uint64_t stamp) const {
+        return k != 0 && key == k && generation == g && nominationStamp == stamp;
+    }
+    void keep(std::uint64_t k, std::int64_t g, std::uint64_t stamp, const Status& s, const std::string& name) {
+        key = k;
+        generation = g;
+        nominationStamp = stamp;
+        status = s;
+        if (node != name) node = name;
+    }
+};
+
 // What plugins may ask of the scheduler around them (upstream framework.Handle).
 class Handle {
 public:
@@ -80,6 +102,15 @@ public:
     virtual bool recording() const { return true; }
     // The seeded random source of the simulation (tie breaking, sampling).
     virtual std::uint64_t randomInt(std::uint64_t n) = 0;
+    // Changes whenever the pods nominated to the node in snapshot slot `slot` change. A result
+    // for a cycle with CycleState::keptResultsKey k on that node, computed from the pod, the
+    // node and its nominated pods with the profile's filters, still holds in a later cycle
+    // with key k while this stamp and the node's generation (Snapshot::generationAt) are
+    // unchanged.
+    virtual std::uint64_t nominationStamp(std::size_t slot) const {
+        (void)slot;
+        return 0;
+    }
 };
 
 class Plugin {
@@ -123,6 +154,12 @@ public:
 class FilterPlugin : public virtual Plugin {
 public:
     virtual Status filter(CycleState& state, const PodInfo& pod, const NodeInfo& node) = 0;
+    // True when filter()'s verdict (after this plugin's own PreFilter) depends on nothing but
+    // the pod's spec and priority, the NodeInfo given (its node, pods and accounting) and the
+    // plugin's configuration: no other node, no cluster object, not the pod's name, namespace
+    // or labels. The framework may then hand an earlier verdict to an equal pod
+    // (Framework::beginFilterPass).
+    virtual bool nodeLocalFilter() const { return false; }
 };
 
 class PostFilterPlugin : public virtual Plugin {

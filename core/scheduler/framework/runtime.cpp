@@ -394,9 +394,11 @@ Framework::NominatedMemo* Framework::nominatedMemoOf(const NodeInfo& node) {
         auto [it, inserted] = m_slotOfList.emplace(list, slot);
         if (!inserted && it->second != slot) {
             if (it->second < m_nominatedBySlot.size()) m_nominatedBySlot[it->second] = NominatedMemo{};
+            stampNominations(it->second);
             it->second = slot;
         }
         memo = NominatedMemo{node.nodePtr(), list, {}};
+        stampNominations(slot);
     }
     return &memo;
 }
@@ -404,13 +406,64 @@ Framework::NominatedMemo* Framework::nominatedMemoOf(const NodeInfo& node) {
 void Framework::catchUpWithNominations() {
     m_changedLists.clear();
     if (m_services.nominatedListsChangedSince(m_nominationsSeen, m_changedLists)) {
-        for (const NominatedPodList* list : m_changedLists)
-            if (auto it = m_slotOfList.find(list); it != m_slotOfList.end() && it->second < m_nominatedBySlot.size())
+        for (const NominatedPodList* list : m_changedLists) {
+            if (auto it = m_slotOfList.find(list); it != m_slotOfList.end() && it->second < m_nominatedBySlot.size()) {
                 m_nominatedBySlot[it->second].totals.current = false;
+                stampNominations(it->second);
+            } else {
+                renewEpochs();  // a list no memo follows: which node's verdicts it changes is unknown
+            }
+        }
     } else {
         for (NominatedMemo& memo : m_nominatedBySlot) memo.totals.current = false;
+        renewEpochs();
     }
     m_nominationsSeen = m_services.nominationsVersion();
+}
+
+bool Framework::beginFilterPass(CycleState& state, const PodInfo& pod, bool allNodes) {
+    state.keptResultsKey = 0;
+    if (!m_reuseResults || !allNodes || !m_services.reportsNominationChanges()) return false;
+    if (m_services.nominationsVersion() != m_nominationsSeen) catchUpWithNominations();
+    const std::uint64_t skip = state.skipFilterMask;
+    for (std::size_t i = 0; i < m_filter.size(); ++i) {
+        const bool skipped = i < 64 ? (skip & (std::uint64_t(1) << i)) != 0 : false;
+        if (!skipped && !m_filter[i].plugin->nodeLocalFilter()) return false;
+    }
+    // A nominated pod is left out of its own node's nominated pods: its verdicts are its own.
+    if (m_services.isNominated(pod)) return false;
+    // The class of pods with this spec, priority and skip mask; else the least recently used
+    // class makes room for it.
+    KeptClass* found = nullptr;
+    KeptClass* oldest = &m_keptClasses[0];
+    for (KeptClass& c : m_keptClasses) {
+        if (c.epoch && c.priority == pod.priority() && c.skipMask == skip &&
+            (c.pod == pod.pod || c.pod->spec == pod.pod->spec)) {
+            found = &c;
+            break;
+        }
+        if (c.lastUse < oldest->lastUse) oldest = &c;
+    }
+    if (!found) {
+        found = oldest;
+        found->priority = pod.priority();
+        found->skipMask = skip;
+        found->epoch = ++m_lastEpoch;
+    }
+    found->pod = pod.pod;
+    found->lastUse = ++m_passes;
+    m_keptClass = found;
+    state.keptResultsKey = found->epoch;
+    return true;
+}
+
+void Framework::keepVerdict(std::size_t slot, std::int64_t generation, const std::string& node, const Status& status) {
+    if (status.code() == Code::Error) return;
+    std::vector<KeptVerdict>& kept = m_keptClass->verdicts;
+    if (slot >= kept.size()) kept.resize(std::max(slot + 1, snapshot().numNodes()));
+    // keptVerdict reads the stamp of every slot that has a verdict.
+    if (m_nominationStamps.size() < kept.size()) m_nominationStamps.resize(kept.size(), 0);
+    kept[slot].keep(m_keptClass->epoch, generation, m_nominationStamps[slot], status, node);
 }
 
 const Framework::NominatedTotals& Framework::nominatedTotals(NominatedMemo& memo, std::int32_t threshold) {

@@ -46,6 +46,13 @@ public:
         (void)out;
         return false;
     }
+    // Whether nominatedListsChangedSince reports every change to the lists (then filter passes
+    // may keep verdicts between pods), and whether the pod is in the nominator now.
+    virtual bool reportsNominationChanges() const { return false; }
+    virtual bool isNominated(const PodInfo& pod) const {
+        (void)pod;
+        return true;
+    }
     virtual Status clearNominatedNodeName(const api::Pod& pod) = 0;
     virtual std::uint64_t randomInt(std::uint64_t n) = 0;
 };
@@ -71,6 +78,8 @@ public:
 
     // Record the teaching extras (every failing filter per node, raw scores)?
     void setRecording(bool on) { m_recording = on; }
+    // Whether beginFilterPass may let passes keep and reuse verdicts (on by default).
+    void setReusingResults(bool on) { m_reuseResults = on; }
     bool recording() const override { return m_recording; }
 
     // ---- extension points ----
@@ -94,6 +103,33 @@ public:
         __builtin_prefetch(memo);
         __builtin_prefetch(memo + sizeof(NominatedMemo) - 1);
     }
+    // ---- verdicts kept between filter passes ----
+    // Upstream runs every filter on every node for every pod. Two pods with the same spec and
+    // priority, neither nominated anywhere, get the same verdict on a node from filters that
+    // read only the pod and that node (FilterPlugin::nodeLocalFilter), as long as the node and
+    // its nominated pods are unchanged. Replicas of one workload are such pods: each pass of
+    // one keeps its verdicts by snapshot slot, and the pass of the next reuses those of the
+    // nodes that did not change since (one or two per pod after a preemption or binding)
+    // instead of reading every node again. The verdicts, and so every status, message and
+    // choice, are those the filters would give.
+    // Call before every filter pass, after PreFilter, with whether it visits all of the
+    // snapshot's nodes: true when this pod's verdicts may be kept and reused in this pass
+    // (every filter left by the skip mask is node-local, the pod is not nominated, the services
+    // report nomination changes). Sets state.keptResultsKey accordingly, for plugins that keep
+    // results of their own (preemption's dry runs).
+    bool beginFilterPass(CycleState& state, const PodInfo& pod, bool allNodes);
+    // The verdict kept for the node in slot when it still holds (generation: the snapshot's
+    // generationAt(slot)); nullptr otherwise. Only after beginFilterPass returned true.
+    using KeptVerdict = KeptNodeResult;
+    const KeptVerdict* keptVerdict(std::size_t slot, std::int64_t generation) const {
+        const std::vector<KeptVerdict>& kept = m_keptClass->verdicts;
+        if (slot >= kept.size()) return nullptr;
+        const KeptVerdict& k = kept[slot];
+        return k.holds(m_keptClass->epoch, generation, m_nominationStamps[slot]) ? &k : nullptr;
+    }
+    // Keeps the verdict the filters gave (with runFilterPluginsWithNominatedPods) in this pass.
+    void keepVerdict(std::size_t slot, std::int64_t generation, const std::string& node, const Status& status);
+
     Status runPostFilterPlugins(CycleState& state, const PodInfo& pod, const NodeToStatus& statuses,
                                 PostFilterResult& result, bool& haveResult);
     Status runPreScorePlugins(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes,
@@ -138,6 +174,9 @@ public:
     bool preFilterExtensionsActive(const CycleState& state) const override;
     std::uint64_t randomInt(std::uint64_t n) override { return m_services.randomInt(n); }
     Status clearNominatedNodeName(const api::Pod& pod) override { return m_services.clearNominatedNodeName(pod); }
+    std::uint64_t nominationStamp(std::size_t slot) const override {
+        return slot < m_nominationStamps.size() ? m_nominationStamps[slot] : 0;
+    }
 
 private:
     explicit Framework(SchedulerServices& services) : m_services(services) {}
@@ -177,6 +216,32 @@ private:
     std::vector<const NominatedPodList*> m_changedLists;  // scratch
     const NominatedTotals& nominatedTotals(NominatedMemo& memo, std::int32_t threshold);
     std::vector<NominatedMemo> m_nominatedBySlot;
+    // Kept verdicts, for the last few classes of equal pods seen (workloads interleave their
+    // replicas). A verdict is valid while its epoch is its class's (a change to the nominations
+    // that cannot be pinned to a node starts new epochs) and the node's generation and
+    // nomination stamp are unchanged. Stamps change by slot with the nominator's list of the
+    // node in that slot. Epochs are never reused, so they also name the class.
+    struct KeptClass {
+        std::shared_ptr<const api::Pod> pod;  // whose spec the verdicts are for
+        std::int32_t priority = 0;
+        std::uint64_t skipMask = 0;
+        std::uint64_t epoch = 0;  // 0: holds no class
+        std::uint64_t lastUse = 0;
+        std::vector<KeptVerdict> verdicts;  // by slot
+    };
+    std::array<KeptClass, 4> m_keptClasses;
+    KeptClass* m_keptClass = nullptr;  // the current pass's, when it keeps verdicts
+    void renewEpochs() {
+        for (KeptClass& c : m_keptClasses)
+            if (c.epoch) c.epoch = ++m_lastEpoch;
+    }
+    std::vector<std::uint64_t> m_nominationStamps;
+    bool m_reuseResults = true;
+    std::uint64_t m_lastEpoch = 0, m_lastStamp = 0, m_passes = 0;
+    void stampNominations(std::size_t slot) {
+        if (slot >= m_nominationStamps.size()) m_nominationStamps.resize(slot + 1, 0);
+        m_nominationStamps[slot] = ++m_lastStamp;
+    }
     std::string m_profileName;
     std::optional<std::int32_t> m_percentageOfNodesToScore;
     bool m_recording = false;

@@ -67,6 +67,7 @@ public:
     void deleteNominatedPodIfExists(const std::string& namespace_, const std::string& name);
     const std::vector<std::shared_ptr<PodInfo>>& nominatedPodsForNode(const std::string& nodeName) const;
     bool hasNominatedPods() const { return !m_nominatedNode.empty(); }
+    bool isNominated(const PodInfo& pod) const { return !m_nominatedNode.empty() && m_nominatedNode.count(pod.key()) > 0; }
     // The node's list, created empty when missing. A list, once created, is never destroyed
     // (it is emptied instead): callers may keep the reference, which follows every change.
     const NominatedPodList& nominatedPodsListForNode(const std::string& nodeName) { return m_nominatedPods[nodeName]; }

@@ -29,9 +29,13 @@ struct DefaultPreemptionArgs {
 };
 
 // A node where preemption would make the pod fit, with the pods to evict there.
+using VictimList = std::vector<std::shared_ptr<PodInfo>>;
+
 struct PreemptionCandidate {
     std::string node;
-    std::vector<std::shared_ptr<PodInfo>> victims;  // most important first
+    // Most important first; never empty. Shared and not changed: a dry run kept for later
+    // preemptors hands its list to every candidate made from it without a copy.
+    std::shared_ptr<const VictimList> victims;
     std::int64_t numPDBViolations = 0;
 };
 
@@ -97,6 +101,7 @@ private:
     Status findCandidates(CycleState& state, const PodInfo& pod, const NodeToStatus& m,
                           std::vector<PreemptionCandidate>& candidates, NodeToStatus& nodeStatuses);
     Status dryRunPreemption(CycleState& state, const PodInfo& pod, const std::vector<NodeInfo*>& potentialNodes,
+                            const std::vector<std::size_t>& potentialSlots,
                             const std::vector<api::PodDisruptionBudget>& pdbs, std::int32_t offset,
                             std::int32_t numCandidates, std::vector<PreemptionCandidate>& candidates,
                             NodeToStatus& nodeStatuses);
@@ -123,6 +128,13 @@ private:
     // for a moment and move it), and what it added back.
     std::vector<std::pair<const PodInfo*, std::size_t>> m_lowerPriority;
     std::vector<NodeInfo::TemporaryRequests> m_reprieved;
+    std::vector<std::size_t> m_potentialSlots;
+    // Dry runs' results by snapshot slot (dryRunPreemption).
+    struct KeptDryRun : KeptNodeResult {
+        std::shared_ptr<const VictimList> victims;  // null when none
+    };
+    std::vector<KeptDryRun> m_keptDryRuns;
+    VictimList m_victims;  // one dry run's, kept for its storage
 };
 
 // Registry factory: args is the pluginConfig args (null for the defaults).

@@ -43,7 +43,7 @@ Status DefaultPreemption::preempt(CycleState& state, const PodInfo& podInfo, con
     // The record's lists of every node only serve the explanation.
     if (m_handle.recording()) {
         m_record.nodeStatuses = nodeStatuses;
-        for (const auto& c : candidates) m_record.candidates.push_back({c.node, podKeys(c.victims), c.numPDBViolations});
+        for (const auto& c : candidates) m_record.candidates.push_back({c.node, podKeys(*c.victims), c.numPDBViolations});
     }
     if (!s.isSuccess() && candidates.empty()) return s;
     if (candidates.empty()) {
@@ -67,7 +67,7 @@ Status DefaultPreemption::preempt(CycleState& state, const PodInfo& podInfo, con
     if (Status p = prepareCandidate(best, pod); !p.isSuccess()) return p;
     result.nominatedNodeName = best.node;
     m_record.nominatedNode = best.node;
-    m_record.victims = podKeys(best.victims);
+    m_record.victims = podKeys(*best.victims);
     return Status::success();
 }
 
@@ -79,6 +79,8 @@ Status DefaultPreemption::findCandidates(CycleState& state, const PodInfo& pod, 
     // Only nodes that the filters rejected as Unschedulable may be helped by evicting pods.
     // Nodes rejected as UnschedulableAndUnresolvable, and nodes without a status, are not.
     std::vector<NodeInfo*> potentialNodes;
+    std::vector<std::size_t>& potentialSlots = m_potentialSlots;  // the nodes' slots, not read from them
+    potentialSlots.clear();
     // The filters recorded the nodes in snapshot order from a rotating start: the next node's
     // status is usually the next entry, which spares a lookup by name per node.
     std::size_t next = 0;
@@ -103,7 +105,12 @@ Status DefaultPreemption::findCandidates(CycleState& state, const PodInfo& pod, 
             status = &it->second;
         }
         if (status && status->code() == Code::Unschedulable) {
+            if (potentialNodes.empty()) {
+                potentialNodes.reserve(allNodes.size() - slot);
+                potentialSlots.reserve(allNodes.size() - slot);
+            }
             potentialNodes.push_back(info.get());
+            potentialSlots.push_back(slot);
             if (recording) m_record.potentialNodes.push_back(info->name());
         } else if (!status || status->code() == Code::UnschedulableAndUnresolvable) {
             nodeStatuses[info->name()] = kNotHelpfulStatus;
@@ -117,13 +124,15 @@ Status DefaultPreemption::findCandidates(CycleState& state, const PodInfo& pod, 
     m_record.offset = static_cast<std::uint64_t>(offset);
     m_record.numCandidates = numCandidates;
     NodeToStatus dryRunStatuses;
-    Status s = dryRunPreemption(state, pod, potentialNodes, pdbs, offset, numCandidates, candidates, dryRunStatuses);
+    Status s = dryRunPreemption(state, pod, potentialNodes, potentialSlots, pdbs, offset, numCandidates, candidates,
+                                dryRunStatuses);
     for (auto& [node, status] : dryRunStatuses) nodeStatuses[node] = status;
     return s;
 }
 
 Status DefaultPreemption::dryRunPreemption(CycleState& state, const PodInfo& pod,
                                            const std::vector<NodeInfo*>& potentialNodes,
+                                           const std::vector<std::size_t>& potentialSlots,
                                            const std::vector<api::PodDisruptionBudget>& pdbs, std::int32_t offset,
                                            std::int32_t numCandidates, std::vector<PreemptionCandidate>& candidates,
                                            NodeToStatus& nodeStatuses) {
@@ -141,23 +150,54 @@ Status DefaultPreemption::dryRunPreemption(CycleState& state, const PodInfo& pod
             if (p->priority() < pod.priority() && !p->addsOnlyRequests()) return false;
         return true;
     };
+    // Without budgets and active extensions a dry run depends on nothing but the pod, the
+    // node, its nominated pods and the filters: with a key for this cycle
+    // (CycleState::keptResultsKey), the results are kept by slot, and a later preemptor with
+    // the same key reuses those of unchanged nodes (most of them: a preemption changes one
+    // node) without reading the node at all.
+    const std::uint64_t keepKey = !copyState && pdbs.empty() ? state.keptResultsKey : 0;
+    const Snapshot& snapshot = m_handle.snapshot();
+    auto kept = [&](std::size_t k) -> const KeptDryRun* {
+        if (!keepKey) return nullptr;
+        const std::size_t slot = potentialSlots[k];
+        if (slot >= m_keptDryRuns.size()) return nullptr;
+        const KeptDryRun& r = m_keptDryRuns[slot];
+        return r.holds(keepKey, snapshot.generationAt(slot), m_handle.nominationStamp(slot)) ? &r : nullptr;
+    };
     for (std::size_t i = 0; i < n; ++i) {
-        // The next nodes and their pods are fetched ahead (NodeInfo::prefetch).
-        if (i + 2 < n) potentialNodes[(static_cast<std::size_t>(offset) + i + 2) % n]->prefetch();
-        if (i + 1 < n) potentialNodes[(static_cast<std::size_t>(offset) + i + 1) % n]->prefetchPods();
-        NodeInfo& original = *potentialNodes[(static_cast<std::size_t>(offset) + i) % n];
+        const std::size_t k = (static_cast<std::size_t>(offset) + i) % n;
+        // The next nodes and their pods are fetched ahead (NodeInfo::prefetch), unless their
+        // kept results stand in for them.
+        if (i + 2 < n && !kept((k + 2) % n)) potentialNodes[(k + 2) % n]->prefetch();
+        if (i + 1 < n && !kept((k + 1) % n)) potentialNodes[(k + 1) % n]->prefetchPods();
         PreemptionCandidate c;
-        c.node = original.name();
         int numViolating = 0;
         Status s;
-        if (!copyState && pdbs.empty() && onlyRequestsBelow(original)) {
-            s = selectVictimsInPlace(state, pod, original, c.victims);
+        NodeInfo& original = *potentialNodes[k];  // not read when a kept result stands in
+        if (const KeptDryRun* r = kept(k)) {
+            c.node = r->node;
+            c.victims = r->victims;
+            s = r->status;
         } else {
-            m_nodeCopy = original;
-            std::unique_ptr<CycleState> stateCopy = copyState ? state.clone() : nullptr;
-            s = selectVictimsOnNode(copyState ? *stateCopy : state, pod, m_nodeCopy, pdbs, c.victims, numViolating);
+            c.node = original.name();
+            m_victims.clear();
+            if (!copyState && pdbs.empty() && onlyRequestsBelow(original)) {
+                s = selectVictimsInPlace(state, pod, original, m_victims);
+            } else {
+                m_nodeCopy = original;
+                std::unique_ptr<CycleState> stateCopy = copyState ? state.clone() : nullptr;
+                s = selectVictimsOnNode(copyState ? *stateCopy : state, pod, m_nodeCopy, pdbs, m_victims, numViolating);
+            }
+            if (!m_victims.empty()) c.victims = std::make_shared<const VictimList>(m_victims);
+            if (keepKey && s.code() != Code::Error) {
+                const std::size_t slot = potentialSlots[k];
+                if (slot >= m_keptDryRuns.size()) m_keptDryRuns.resize(std::max(slot + 1, snapshot.numNodes()));
+                KeptDryRun& r = m_keptDryRuns[slot];
+                r.keep(keepKey, snapshot.generationAt(slot), m_handle.nominationStamp(slot), s, c.node);
+                r.victims = c.victims;
+            }
         }
-        if (s.isSuccess() && !c.victims.empty()) {
+        if (s.isSuccess() && c.victims) {
             c.numPDBViolations = numViolating;
             auto& list = numViolating == 0 ? nonViolating : violating;
             if (static_cast<std::int32_t>(list.size()) < numCandidates) list.push_back(std::move(c));
@@ -166,9 +206,9 @@ Status DefaultPreemption::dryRunPreemption(CycleState& state, const PodInfo& pod
                 break;
             continue;
         }
-        if (s.isSuccess()) s = Status::error("expected at least one victim pod on node \"" + original.name() + "\"");
+        if (s.isSuccess()) s = Status::error("expected at least one victim pod on node \"" + c.node + "\"");
         if (s.code() == Code::Error) errors += (errors.empty() ? "" : ", ") + s.message();
-        nodeStatuses[original.name()] = s;
+        nodeStatuses[c.node] = s;
     }
     candidates = std::move(nonViolating);
     for (auto& c : violating) candidates.push_back(std::move(c));
@@ -183,7 +223,7 @@ Status DefaultPreemption::prepareCandidate(const PreemptionCandidate& c, const a
     // note. NOTE: Handle::deletePod does all three (the handle knows the scheduler name and owns
     // the store objects); the condition matters: podEligibleToPreemptOthers looks for it on the
     // victims that are still terminating.
-    for (const auto& victim : c.victims) {
+    for (const auto& victim : *c.victims) {
         const std::string note = "Preempted by pod " + pod.metadata.uid + " on node " + c.node;
         if (Status s = m_handle.deletePod(*victim->pod, note); !s.isSuccess()) return Status::error(s.message());
     }
@@ -230,17 +270,17 @@ int pickOneNodeForPreemption(const std::vector<PreemptionCandidate>& candidates)
         // Fewest PDB violations.
         [](const PreemptionCandidate& c) -> std::int64_t { return -c.numPDBViolations; },
         // Lowest priority of the most important victim.
-        [](const PreemptionCandidate& c) -> std::int64_t { return -static_cast<std::int64_t>(c.victims.front()->priority()); },
+        [](const PreemptionCandidate& c) -> std::int64_t { return -static_cast<std::int64_t>(c.victims->front()->priority()); },
         // Smallest sum of priorities, each shifted by MaxInt32+1 so that all terms are >= 0.
         [](const PreemptionCandidate& c) -> std::int64_t {
             std::int64_t sum = 0;
-            for (const auto& v : c.victims) sum += static_cast<std::int64_t>(v->priority()) + (std::int64_t(INT_MAX) + 1);
+            for (const auto& v : *c.victims) sum += static_cast<std::int64_t>(v->priority()) + (std::int64_t(INT_MAX) + 1);
             return -sum;
         },
         // Fewest victims.
-        [](const PreemptionCandidate& c) -> std::int64_t { return -static_cast<std::int64_t>(c.victims.size()); },
+        [](const PreemptionCandidate& c) -> std::int64_t { return -static_cast<std::int64_t>(c.victims->size()); },
         // Latest start of the highest-priority victims.
-        [](const PreemptionCandidate& c) -> std::int64_t { return earliestStartOfHighestPriority(c.victims); },
+        [](const PreemptionCandidate& c) -> std::int64_t { return earliestStartOfHighestPriority(*c.victims); },
     };
     std::vector<int> remaining;
     for (int i = 0; i < static_cast<int>(candidates.size()); ++i) remaining.push_back(i);

@@ -11,6 +11,7 @@ public:
     static constexpr const char* kErrReason = "node(s) didn't match the requested node name";
     std::string name() const override { return "NodeName"; }
     Status filter(CycleState& state, const PodInfo& pod, const NodeInfo& node) override;
+    bool nodeLocalFilter() const override { return true; }  // the pod's spec and the node alone
 };
 
 std::unique_ptr<Plugin> newNodeName(const api::Value* args, Handle& handle, std::string& error);

@@ -15,6 +15,7 @@ public:
     std::string name() const override { return "NodePorts"; }
     Status preFilter(CycleState& state, const PodInfo& pod, PreFilterResult& result) override;
     Status filter(CycleState& state, const PodInfo& pod, const NodeInfo& node) override;
+    bool nodeLocalFilter() const override { return true; }  // the pod's spec and the node alone
 };
 
 // The containers' ports that ask for a host port (upstream getContainerPorts).

@@ -59,6 +59,7 @@ public:
 
     Status preFilter(CycleState& state, const PodInfo& pod, PreFilterResult& result) override;
     Status filter(CycleState& state, const PodInfo& pod, const NodeInfo& node) override;
+    bool nodeLocalFilter() const override { return true; }  // the pod's spec and the node alone
     Status preScore(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes) override;
     Status score(CycleState& state, const PodInfo& pod, const NodeInfo& node, std::int64_t& score) override;
     Status scoreNodes(CycleState& state, const PodInfo& pod, const std::vector<const NodeInfo*>& nodes,

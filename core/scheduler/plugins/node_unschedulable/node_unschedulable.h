@@ -13,6 +13,7 @@ public:
     static constexpr const char* kErrReasonUnknownCondition = "node(s) had unknown conditions";
     std::string name() const override { return "NodeUnschedulable"; }
     Status filter(CycleState& state, const PodInfo& pod, const NodeInfo& node) override;
+    bool nodeLocalFilter() const override { return true; }  // the pod's spec and the node alone
 };
 
 std::unique_ptr<Plugin> newNodeUnschedulable(const api::Value* args, Handle& handle, std::string& error);
