@@ -142,6 +142,7 @@ private slots:
     void nominatedPodsReserveRoomAndLeaveNodeAsItWas();
     void nominatedTotalsFollowChanges();
     void nodeTreeOrder();
+    void affinityListsFollowPods();
     void numFeasibleNodes_data();
     void numFeasibleNodes();
     void fitErrorMessage();
@@ -389,6 +390,64 @@ void TestSchedFramework::nominatedTotalsFollowChanges() {
     r = sched2->scheduleOne(0);
     QVERIFY(r);
     QCOMPARE(QString::fromStdString(r->selectedNode), QString("n2"));
+}
+
+void TestSchedFramework::affinityListsFollowPods() {
+    // The snapshot's lists of nodes with pods that have (required anti-)affinity terms follow
+    // each pod added or removed, in slot order, as rebuilding them from every node gives.
+    std::vector<std::shared_ptr<const api::Node>> nodes;
+    for (int i = 0; i < 5; ++i) nodes.push_back(node("n" + std::to_string(i)));
+    auto snap = Snapshot::build(nodes, {}, nullptr);
+    auto withTerms = [](const std::string& name, bool required) {
+        auto p = pod(name);
+        api::PodAffinityTerm term;
+        term.labelSelector = api::LabelSelector{{{"app", "x"}}, {}};
+        term.topologyKey = "kubernetes.io/hostname";
+        api::PodAffinity anti;
+        if (required) anti.required.push_back(term);
+        else anti.preferred.push_back({10, term});
+        p->spec.affinity = api::Affinity{std::nullopt, std::nullopt, anti};
+        return PodInfo::make(p);
+    };
+    // The slots of both lists, each taken from the node list itself (so the two parallel
+    // lists must agree).
+    auto slotsOf = [&] {
+        std::vector<std::size_t> affinity, anti;
+        for (const auto& info : snap->havePodsWithAffinity()) affinity.push_back(info->slot());
+        for (const auto& info : snap->havePodsWithRequiredAntiAffinity()) anti.push_back(info->slot());
+        return std::make_pair(affinity, anti);
+    };
+    auto check = [&](std::vector<std::size_t> affinity, std::vector<std::size_t> anti) {
+        const auto [a, r] = slotsOf();
+        QCOMPARE(a, affinity);
+        QCOMPARE(r, anti);
+        QCOMPARE(snap->havePodsWithAffinitySlots(), affinity);
+        QCOMPARE(snap->havePodsWithRequiredAntiAffinitySlots(), anti);
+        snap->refreshAffinityLists();  // the lists rebuilt from every node
+        const auto [a2, r2] = slotsOf();
+        QCOMPARE(a2, a);
+        QCOMPARE(r2, r);
+    };
+    const std::string n[] = {snap->nodeInfos()[0]->name(), snap->nodeInfos()[1]->name(), snap->nodeInfos()[2]->name(),
+                             snap->nodeInfos()[3]->name(), snap->nodeInfos()[4]->name()};
+    snap->addPod(withTerms("a", true), n[3]);
+    check({3}, {3});
+    snap->addPod(withTerms("b", false), n[1]);
+    check({1, 3}, {3});
+    snap->addPod(PodInfo::make(pod("plain")), n[0]);
+    check({1, 3}, {3});
+    snap->addPod(withTerms("c", true), n[4]);
+    snap->addPod(withTerms("d", true), n[0]);
+    check({0, 1, 3, 4}, {0, 3, 4});
+    snap->addPod(withTerms("e", false), n[3]);
+    snap->removePod("default", "a", n[3]);  // n3 keeps e (preferred only)
+    check({0, 1, 3, 4}, {0, 4});
+    snap->removePod("default", "e", n[3]);
+    snap->removePod("default", "plain", n[0]);
+    check({0, 1, 4}, {0, 4});
+    snap->removePod("default", "d", n[0]);
+    snap->removePod("default", "b", n[1]);
+    check({4}, {4});
 }
 
 void TestSchedFramework::nodeTreeOrder() {

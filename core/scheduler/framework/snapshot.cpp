@@ -2,6 +2,8 @@
 // Mirrors pkg/scheduler/internal/cache/{snapshot.go,node_tree.go,cache.go} (v1.31).
 #include "core/scheduler/framework/snapshot.h"
 
+#include <algorithm>
+
 namespace ks::scheduler {
 
 const api::PersistentVolumeClaim* ClusterObjects::pvc(const std::string& ns, const std::string& name) const {
@@ -98,26 +100,53 @@ NodeInfo* Snapshot::get(const std::string& nodeName) const {
     return it == m_byName.end() ? nullptr : it->second.get();
 }
 
+namespace {
+
+// Puts the node in (or takes it out of) a list kept in slot order, with its slot in the parallel
+// list: a node that gains its first pod with affinity terms joins without the whole list being
+// rebuilt (which visits every node, once per such pod).
+void setMember(std::vector<std::shared_ptr<NodeInfo>>& nodes, std::vector<std::size_t>& slots,
+               const std::shared_ptr<NodeInfo>& info, bool member) {
+    const std::size_t slot = info->slot();
+    const auto it = std::lower_bound(slots.begin(), slots.end(), slot);
+    const bool present = it != slots.end() && *it == slot;
+    if (member == present) return;
+    const auto position = it - slots.begin();
+    if (member) {
+        slots.insert(it, slot);
+        nodes.insert(nodes.begin() + position, info);
+    } else {
+        slots.erase(it);
+        nodes.erase(nodes.begin() + position);
+    }
+}
+
+}  // namespace
+
 void Snapshot::addPod(std::shared_ptr<PodInfo> pod, const std::string& nodeName) {
-    NodeInfo* info = get(nodeName);
-    if (!info) return;
+    auto found = m_byName.find(nodeName);
+    if (found == m_byName.end()) return;
+    const std::shared_ptr<NodeInfo>& info = found->second;
     const std::size_t affinityBefore = info->podsWithAffinity().size();
     const std::size_t antiBefore = info->podsWithRequiredAntiAffinity().size();
     info->addPod(std::move(pod));
-    if ((affinityBefore == 0 && !info->podsWithAffinity().empty()) ||
-        (antiBefore == 0 && !info->podsWithRequiredAntiAffinity().empty()))
-        refreshAffinityLists();
+    if (affinityBefore == 0 && !info->podsWithAffinity().empty())
+        setMember(m_withAffinity, m_withAffinitySlots, info, true);
+    if (antiBefore == 0 && !info->podsWithRequiredAntiAffinity().empty())
+        setMember(m_withRequiredAntiAffinity, m_withRequiredAntiAffinitySlots, info, true);
 }
 
 void Snapshot::removePod(const std::string& namespace_, const std::string& name, const std::string& nodeName) {
-    NodeInfo* info = get(nodeName);
-    if (!info) return;
+    auto found = m_byName.find(nodeName);
+    if (found == m_byName.end()) return;
+    const std::shared_ptr<NodeInfo>& info = found->second;
     const std::size_t affinityBefore = info->podsWithAffinity().size();
     const std::size_t antiBefore = info->podsWithRequiredAntiAffinity().size();
     info->removePod(namespace_, name);
-    if ((affinityBefore > 0 && info->podsWithAffinity().empty()) ||
-        (antiBefore > 0 && info->podsWithRequiredAntiAffinity().empty()))
-        refreshAffinityLists();
+    if (affinityBefore > 0 && info->podsWithAffinity().empty())
+        setMember(m_withAffinity, m_withAffinitySlots, info, false);
+    if (antiBefore > 0 && info->podsWithRequiredAntiAffinity().empty())
+        setMember(m_withRequiredAntiAffinity, m_withRequiredAntiAffinitySlots, info, false);
 }
 
 void Snapshot::refreshAffinityLists() {
