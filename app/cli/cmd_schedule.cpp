@@ -29,7 +29,7 @@ const std::vector<FlagSpec> kScheduleFlags = {
 };
 
 // Guard against a preemption loop that never settles.
-constexpr int kMaxAttempts = 100000;
+constexpr std::size_t kMaxAttempts = 100000;
 
 Json resultJson(const scheduler::CycleRecord& r) {
     Json j;
@@ -156,20 +156,7 @@ int runScheduleCommand(const std::vector<std::string>& argv) {
     std::int64_t now = 0;
     for (const auto& p : input.pendingPods) sched->addPod(p, now);
 
-    std::vector<scheduler::CycleRecord> results;
-    int attempts = 0;
-    while (attempts < kMaxAttempts) {
-        auto record = sched->scheduleOne(now);
-        if (record) {
-            ++attempts;
-            results.push_back(std::move(*record));
-            continue;
-        }
-        auto next = sched->queue().nextBackoffExpiry();
-        if (!next) break;
-        now = std::max(now, *next);
-        sched->queue().flushBackoffQCompleted(now);
-    }
+    const std::vector<scheduler::CycleRecord> results = sched->scheduleUntilSettled(now, kMaxAttempts);
 
     if (output == "json") {
         Json doc;

@@ -2,6 +2,8 @@
 // the Handle. The cycle itself is in schedule_one.cpp.
 #include "core/scheduler/scheduler.h"
 
+#include <algorithm>
+
 namespace ks::scheduler {
 
 std::int64_t numFeasibleNodesToFind(std::int32_t percentage, std::int64_t numAllNodes) {
@@ -92,6 +94,21 @@ void Scheduler::addPod(std::shared_ptr<const api::Pod> pod, std::int64_t now) {
     auto info = PodInfo::make(pod);
     if (!pod->status.nominatedNodeName.empty()) m_queue->addNominatedPod(info, pod->status.nominatedNodeName);
     m_queue->add(std::move(info), now);
+}
+
+std::vector<CycleRecord> Scheduler::scheduleUntilSettled(std::int64_t now, std::size_t maxCycles) {
+    std::vector<CycleRecord> records;
+    while (records.size() < maxCycles) {
+        if (auto record = scheduleOne(now)) {
+            records.push_back(std::move(*record));
+            continue;
+        }
+        auto next = m_queue->nextBackoffExpiry();
+        if (!next) break;
+        now = std::max(now, *next);
+        m_queue->flushBackoffQCompleted(now);
+    }
+    return records;
 }
 
 void Scheduler::removeBoundPod(const std::string& ns, const std::string& name, std::int64_t now) {

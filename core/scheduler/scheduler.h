@@ -86,6 +86,11 @@ public:
     // One scheduling cycle (and its binding cycle, synchronously) for the head of activeQ.
     // nullopt when activeQ is empty. Time advances only through `now`.
     std::optional<CycleRecord> scheduleOne(std::int64_t now);
+    // Cycles from `now` until neither activeQ nor backoffQ holds a pod, the clock jumping to
+    // each backoff expiry when activeQ runs empty (how `kubestage-cli schedule` runs a
+    // cluster): preemptors come back and bind. At most maxCycles cycles (a guard against a
+    // preemption loop that never settles). The records in order.
+    std::vector<CycleRecord> scheduleUntilSettled(std::int64_t now, std::size_t maxCycles);
 
     // ---- SchedulerServices ----
     const Snapshot& snapshot() const override { return *m_snapshot; }

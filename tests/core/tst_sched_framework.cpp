@@ -806,18 +806,7 @@ struct ReuseCluster {
         sched->setReusingResults(reuse);
         sched->setCluster(nodes, bound, objects);
         for (const auto& p : pending) sched->addPod(p, 0);
-        std::vector<CycleRecord> records;
-        std::int64_t now = 0;
-        for (int guard = 0; guard < 1000; ++guard) {
-            if (auto r = sched->scheduleOne(now)) {
-                records.push_back(std::move(*r));
-                continue;
-            }
-            auto expiry = sched->queue().nextBackoffExpiry();
-            if (!expiry) break;
-            now = std::max(now, *expiry);
-            sched->queue().flushBackoffQCompleted(now);
-        }
+        std::vector<CycleRecord> records = sched->scheduleUntilSettled(0, 1000);
         if (reused) *reused = sched->reusedVerdicts();
         return records;
     }
